@@ -1,0 +1,105 @@
+"""Write a figure the way a news article would: "$157 billion", "RMB 2.477 billion", "168%".
+
+Whatever `format_figure` prints, `parse_figure` reads back as the same value
+rounded to the printed precision.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from .units import currency_code, currency_symbol
+
+# Significant figures kept when the caller does not ask for a number of digits.
+DEFAULT_MAX_DIGITS = 4
+
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "about": "about ",
+    "over": "over ",
+    "under": "under ",
+    "up_to": "up to ",
+    "at_least": "at least ",
+}
+
+_WESTERN_SCALES = (
+    (Decimal(10) ** 12, "trillion"),
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+)
+_INDIAN_SCALES = ((Decimal(10) ** 7, "crore"), (Decimal(10) ** 5, "lakh"))
+
+
+def round_significant(value: Decimal, digits: int) -> Decimal:
+    """Round to `digits` significant figures, half up (as newsrooms round)."""
+    if value == 0:
+        return Decimal(0)
+    quantum = Decimal(1).scaleb(value.adjusted() - digits + 1)
+    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def _significant_digits(value: Decimal) -> int:
+    if value == 0:
+        return 1
+    return len(value.normalize().as_tuple().digits)
+
+
+def display_value(value: Decimal, digits: int | None = None) -> Decimal:
+    """The value `format_figure` prints, before scaling.
+
+    With `digits`, round to that many significant figures. Without, keep the digits
+    the value actually has, capped at 4 significant figures; below a million the
+    integer part is never rounded away ("54,321 GPUs", not "54,320 GPUs").
+    """
+    if digits is None:
+        integer_digits = max(value.adjusted() + 1, 1)
+        cap = DEFAULT_MAX_DIGITS if abs(value) >= 10**6 else max(DEFAULT_MAX_DIGITS, integer_digits)
+        digits = min(_significant_digits(value), cap)
+    return round_significant(value, max(digits, 1))
+
+
+def _plain(number: Decimal) -> str:
+    """A Decimal without exponent or trailing zeros, with thousands separators."""
+    text = f"{number.normalize():f}"
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = f"{int(whole.lstrip('-')):,}"
+    return sign + whole + (f".{fraction}" if fraction else "")
+
+
+def _scaled(value: Decimal, code: str | None) -> tuple[Decimal, str]:
+    scales = _INDIAN_SCALES if code == "INR" else _WESTERN_SCALES
+    for size, word in scales:
+        if abs(value) >= size:
+            return value / size, f" {word}"
+    return value, ""
+
+
+def format_figure(
+    value: Decimal, unit: str, qualifier: str = "exact", *, digits: int | None = None
+) -> str:
+    """Format a figure for readers: "$157 billion", "over HK$320 billion", "54,000 GPUs".
+
+    `digits` rounds to that many significant figures; by default the value keeps
+    the digits it has, up to 4 ("RMB 2.477 billion", "$29.76 billion").
+    """
+    value = Decimal(value)
+    shown = display_value(value, digits)
+    code = currency_code(unit) if unit else None
+    sign = "-" if shown < 0 else ""
+    if unit in ("%", "pp") or (code is None and unit and abs(shown) < 10**6):
+        mantissa, scale_word = abs(shown), ""
+    else:
+        mantissa, scale_word = _scaled(abs(shown), code)
+    number = _plain(mantissa) + scale_word
+    if code:
+        text = f"{sign}{currency_symbol(code)}{number}"
+    elif unit == "%":
+        text = f"{sign}{number}%"
+    elif unit == "pp":
+        text = f"{sign}{number} percentage points"
+    elif unit:
+        text = f"{sign}{number} {unit}"
+    else:
+        text = f"{sign}{number}"
+    return _QUALIFIER_WORDS.get(qualifier, "") + text
