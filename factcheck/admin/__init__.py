@@ -1,0 +1,3 @@
+"""The editors' desk. Each module registers one part of it."""
+
+from . import articles, claims, fx  # noqa: F401

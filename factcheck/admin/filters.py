@@ -1,0 +1,56 @@
+"""Changelist filters for the desk's own questions."""
+
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+
+from factcheck.models import Source
+
+
+class PublishedFilter(admin.SimpleListFilter):
+    title = "published"
+    parameter_name = "published"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Published"), ("no", "Not published")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(published_at__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(published_at__isnull=True)
+        return queryset
+
+
+class HasSourcesFilter(admin.SimpleListFilter):
+    title = "sources"
+    parameter_name = "has_sources"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has sources"), ("no", "No source")]
+
+    def queryset(self, request, queryset):
+        has = Exists(Source.objects.filter(claim=OuterRef("pk")))
+        if self.value() == "yes":
+            return queryset.filter(has)
+        if self.value() == "no":
+            return queryset.filter(~has)
+        return queryset
+
+
+class SecondaryOnlyFilter(admin.SimpleListFilter):
+    """Verified claims that rest on news and analysts only: allowed, but worth a primary source."""
+
+    title = "evidence"
+    parameter_name = "secondary_only"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Verified on secondary sources only")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        return queryset.filter(
+            Exists(Source.objects.filter(claim=OuterRef("pk"))),
+            ~Exists(Source.objects.filter(claim=OuterRef("pk"), kind__in=Source.PRIMARY_KINDS)),
+            status="verified",
+        )

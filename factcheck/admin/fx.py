@@ -1,0 +1,22 @@
+from django.contrib import admin
+
+from factcheck.models import Correction, FxRate
+
+
+@admin.register(FxRate)
+class FxRateAdmin(admin.ModelAdmin):
+    list_display = ["currency", "date", "per_eur", "source"]
+    list_filter = ["currency", "source"]
+    search_fields = ["currency"]
+    date_hierarchy = "date"
+    show_full_result_count = False
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ["claim", "old_status", "new_status", "created_at", "created_by"]
+    list_select_related = ["claim", "created_by"]
+    readonly_fields = ["claim", "old_status", "new_status", "created_at", "created_by"]
+
+    def has_add_permission(self, request):
+        return False  # corrections are recorded by changing a published verdict

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class FactcheckConfig(AppConfig):
+    name = "factcheck"
+    verbose_name = "Fact-checking"
+    default = True
+
+
+class FactdeskAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "factcheck.admin.site.FactdeskAdminSite"

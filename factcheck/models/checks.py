@@ -1,0 +1,56 @@
+"""Arithmetic checks an editor links between figures: "from A to B is a fall of C"."""
+
+from django.db import models
+
+
+class FigureCheck(models.Model):
+    class Kind(models.TextChoices):
+        PERCENT_CHANGE = "percent_change", "Percent change (from A to B)"
+        DIFFERENCE = "difference", "Difference (A − B)"
+        RATIO = "ratio", "Ratio or multiple (A ÷ B)"
+        CONVERSION = "conversion", "Same figure in another currency"
+        SUM = "sum", "Sum of parts"
+
+    class Outcome(models.TextChoices):
+        HOLDS = "holds", "Holds"
+        FAILS = "fails", "Fails"
+        ERROR = "error", "Cannot compute"
+
+    kind = models.CharField(max_length=14, choices=Kind.choices)
+    stated = models.ForeignKey(
+        "factcheck.Claim",
+        on_delete=models.CASCADE,
+        related_name="checks_stated",
+        help_text="The claim whose figure the arithmetic should produce.",
+    )
+    operands = models.ManyToManyField(
+        "factcheck.Claim", through="CheckOperand", related_name="checks_used_in"
+    )
+    label = models.CharField(max_length=200, blank=True)
+    outcome = models.CharField(max_length=5, choices=Outcome.choices, blank=True, db_index=True)
+    expected = models.DecimalField(max_digits=30, decimal_places=6, null=True, blank=True)
+    working = models.TextField(blank=True, help_text="The computation in words.")
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.label or f"{self.get_kind_display()} → claim {self.stated_id}"
+
+
+class CheckOperand(models.Model):
+    """One input of a check, in order: A then B (from, to), or the parts of a sum."""
+
+    check_ref = models.ForeignKey(FigureCheck, on_delete=models.CASCADE, related_name="inputs")
+    claim = models.ForeignKey("factcheck.Claim", on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["check_ref", "position"], name="operand_position"),
+        ]
+
+    def __str__(self):
+        return f"operand {self.position} of check {self.check_ref_id}"

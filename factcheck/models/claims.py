@@ -1,0 +1,241 @@
+"""A claim: one figure an article states, and the desk's verdict on it."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from factcheck import figures
+
+
+class Status(models.TextChoices):
+    UNVERIFIED = "unverified", "Unverified"
+    IN_REVIEW = "in_review", "In review"
+    VERIFIED = "verified", "Verified"
+    INACCURATE = "inaccurate", "Inaccurate"
+    MISLEADING = "misleading", "Misleading"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+    @classmethod
+    def verdicts(cls) -> list[str]:
+        """The statuses that are a verdict, and so may be published."""
+        return [cls.VERIFIED, cls.INACCURATE, cls.MISLEADING, cls.UNVERIFIABLE]
+
+
+class Metric(models.TextChoices):
+    VALUATION = "valuation", "Valuation"
+    FUNDING = "funding", "Funding"
+    MARKET_CAP = "market_cap", "Market cap"
+    REVENUE = "revenue", "Revenue"
+    NET_INCOME = "net_income", "Net income"
+    NET_LOSS = "net_loss", "Net loss"
+    SHARE_PRICE = "share_price", "Share price"
+    CHANGE = "change", "Change"
+    COMPUTE = "compute", "Compute"
+    COUNT = "count", "Count"
+    FORECAST = "forecast", "Forecast"
+    OTHER = "other", "Other"
+
+
+class Qualifier(models.TextChoices):
+    EXACT = "exact", "exactly"
+    ABOUT = "about", "about"
+    OVER = "over", "over"
+    UNDER = "under", "under"
+    UP_TO = "up_to", "up to"
+    AT_LEAST = "at_least", "at least"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self):
+        """What the public may see: a verdict that has been published. The only definition."""
+        return self.filter(status__in=Status.verdicts(), published_at__isnull=False)
+
+    def verified(self):
+        return self.filter(status=Status.VERIFIED)
+
+    def for_company(self, company):
+        return self.filter(company=company)
+
+    def awaiting_review(self):
+        """The review queue: claims in review first, then unverified ones, oldest first."""
+        return self.filter(status__in=[Status.IN_REVIEW, Status.UNVERIFIED]).order_by(
+            models.Case(
+                models.When(status=Status.IN_REVIEW, then=0),
+                default=1,
+                output_field=models.IntegerField(),
+            ),
+            "created_at",
+            "pk",
+        )
+
+    def search(self, query: str):
+        """Text search over quote and rationale: PostgreSQL full text, a LIKE fallback elsewhere.
+
+        On PostgreSQL the expression matches the GIN index made in migration 0002, so the
+        planner uses it.
+        """
+        query = (query or "").strip()
+        if not query:
+            return self
+        if self._db_vendor() == "postgresql":
+            return self.extra(
+                where=[
+                    "to_tsvector('english'::regconfig, coalesce(factcheck_claim.quote, '') || ' ' "
+                    "|| coalesce(factcheck_claim.note, '')) @@ websearch_to_tsquery('english', %s)"
+                ],
+                params=[query],
+            )
+        condition = models.Q()
+        for word in query.split():
+            condition &= (
+                models.Q(quote__icontains=word)
+                | models.Q(note__icontains=word)
+                | models.Q(company__name__icontains=word)
+            )
+        return self.filter(condition)
+
+    def _db_vendor(self) -> str:
+        from django.db import connections
+
+        return connections[self.db].vendor
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(
+        "factcheck.Article",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+    )
+    company = models.ForeignKey(
+        "companies.Company",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+    )
+    quote = models.TextField(help_text="The claim as the article words it.")
+    metric = models.CharField(max_length=12, choices=Metric.choices, default=Metric.OTHER)
+    value = models.DecimalField(
+        max_digits=30,
+        decimal_places=6,
+        help_text='The figure as a plain number; type "$157 billion" or "RMB 2.477 billion" '
+        "and the unit and qualifier are filled in.",
+    )
+    unit = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="ISO 4217 currency code (USD, CNY, HKD…) or a unit (%, GPUs, PFLOPS…).",
+    )
+    qualifier = models.CharField(max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT)
+    as_of = models.DateField(
+        null=True, blank=True, help_text="The date the figure refers to (end of period for flows)."
+    )
+    period = models.CharField(max_length=40, blank=True, help_text="e.g. FY2024, H1 2024.")
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.UNVERIFIED, db_index=True
+    )
+    note = models.TextField("rationale", blank=True, help_text="The fact-checker's rationale.")
+    corrected_value = models.DecimalField(
+        max_digits=30,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text="The right figure, for inaccurate claims (same unit).",
+    )
+    usd_value = models.DecimalField(
+        "≈ USD",
+        max_digits=30,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The value in US dollars at the as-of date; money figures only.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1,
+        validators=[MinValueValidator(1)],
+        editable=False,
+        help_text="Raised on every save, so an editor's stale form cannot overwrite a newer one.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-as_of", "-pk"]
+        permissions = [
+            ("give_verdict", "Can give a claim its verdict"),
+            ("publish_claim", "Can publish and unpublish claims"),
+            ("import_claim", "Can import claims from CSV"),
+            ("export_claim", "Can export claims to CSV"),
+        ]
+        indexes = [
+            models.Index(fields=["published_at", "status"], name="claim_public"),
+            models.Index(fields=["as_of", "id"], name="claim_as_of"),
+            models.Index(fields=["usd_value", "id"], name="claim_usd_value"),
+            models.Index(fields=["metric", "as_of"], name="claim_metric"),
+            models.Index(fields=["unit", "as_of"], name="claim_unit"),
+            models.Index(fields=["company", "metric", "as_of"], name="claim_company_metric"),
+            models.Index(fields=["created_at"], name="claim_created"),
+        ]
+
+    def __str__(self):
+        return f"{self.figure_display}: {self.quote[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("factcheck:claim", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in Status.verdicts() and self.published_at is not None
+
+    @property
+    def is_money(self) -> bool:
+        return figures.is_currency(self.unit)
+
+    @property
+    def figure_display(self) -> str:
+        """The figure as a reader writes it: "$157 billion", "RMB 2.477 billion", "168%"."""
+        if self.value is None:
+            return ""
+        return figures.format_figure(Decimal(self.value), self.unit, self.qualifier)
+
+    @property
+    def corrected_display(self) -> str:
+        if self.corrected_value is None:
+            return ""
+        return figures.format_figure(Decimal(self.corrected_value), self.unit)

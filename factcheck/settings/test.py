@@ -1,0 +1,14 @@
+"""Test settings: fast hashing, in-memory cache, no manifest needed for static files."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# The seed article is read from ../shared when present; tests that need it skip otherwise.
