@@ -1,0 +1,49 @@
+"""Fixtures shared by the whole suite: users in each role, and a few ready-made claims."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.factories import UserFactory
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture
+def seed_article_text() -> str:
+    """The seed article's text from ../shared/seed; tests that need it skip where it is absent."""
+    path = Path(settings.FACTDESK_SEED_ARTICLE)
+    if not path.exists():
+        pytest.skip(f"the seed article is not at {path} (it is not copied into the repository)")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="edna", role="Editor")
+
+
+@pytest.fixture
+def fact_checker(db):
+    return UserFactory(username="fiona", role="Fact-checker")
+
+
+@pytest.fixture
+def publisher(db):
+    return UserFactory(username="pablo", role="Publisher")
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def role_users(editor, fact_checker, publisher):
+    return {"editor": editor, "fact_checker": fact_checker, "publisher": publisher}
