@@ -4,15 +4,20 @@ Pure Python (no Django): strings and Decimals in, values out.
 """
 
 from .figure import QUALIFIERS, Figure, FigureError
+from .finder import Candidate, find_figures
 from .formatting import format_figure
 from .grammar import parse_figure, parse_figure_strict
 from .units import currency_symbol, is_currency, normalise_unit
+from .vague import find_vague_amounts
 
 __all__ = [
     "QUALIFIERS",
+    "Candidate",
     "Figure",
     "FigureError",
     "currency_symbol",
+    "find_figures",
+    "find_vague_amounts",
     "format_figure",
     "is_currency",
     "normalise_unit",

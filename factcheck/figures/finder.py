@@ -1,0 +1,134 @@
+"""Find the checkable figures in an article, with the sentence, metric and company of each."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from .figure import Figure
+from .grammar import FIGURE_RE, Match, match_to_figure
+from .metrics import guess_metric
+from .sentences import sentence_spans
+from .units import YUAN_CONTEXT_WORDS
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_YUAN_CONTEXT = re.compile(r"\b(?:" + "|".join(YUAN_CONTEXT_WORDS) + r")\b", re.IGNORECASE)
+# "between $5 and $7 billion": the first figure takes the second one's scale.
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A figure found in an article, with what an editor needs to turn it into a claim.
+
+    `sentence` is the claim quote; `metric` and `company` are guesses (company is a
+    key of the `companies` mapping given to find_figures). `vague` is always False
+    here: vague amounts have no value and come from find_vague_amounts instead.
+    """
+
+    figure: Figure
+    sentence: str
+    metric: str
+    company: str | None
+    vague: bool = False
+
+
+def _is_checkable(match: Match) -> bool:
+    """Bare numbers ("476", "28") and years are not figures; a unit or a scale makes one."""
+    figure = match.figure
+    if not match.has_scale_or_unit:
+        return False
+    return not (not figure.unit and match.scale == 1 and _YEAR.fullmatch(match.mantissa))
+
+
+def _matches(text: str) -> list[Match]:
+    found: list[Match] = []
+    for m in FIGURE_RE.finditer(text):
+        match = match_to_figure(m)
+        if match is not None and _is_checkable(match):
+            found.append(match)
+    return _inherit_scales(text, found)
+
+
+def _inherit_scales(text: str, found: list[Match]) -> list[Match]:
+    """ "$5 and $7 billion" -> $5 billion and $7 billion (same unit, first one unscaled)."""
+    result = list(found)
+    for i in range(len(result) - 1):
+        first, second = result[i], result[i + 1]
+        between = text[first.figure.end : second.figure.start]
+        if (
+            first.scale == 1
+            and second.scale != 1
+            and first.figure.unit == second.figure.unit
+            and _RANGE_JOIN.fullmatch(between)
+        ):
+            value = first.figure.value * second.scale
+            result[i] = replace(
+                first, figure=replace(first.figure, value=value), scale=second.scale
+            )
+    return result
+
+
+def _company_pattern(companies: Mapping[str, str] | None) -> re.Pattern[str] | None:
+    if not companies:
+        return None
+    names = sorted((n for n in companies if n.strip()), key=len, reverse=True)
+    if not names:
+        return None
+    alternation = "|".join(re.escape(n.strip()) for n in names)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _company(
+    text: str,
+    pattern: re.Pattern[str] | None,
+    companies: Mapping[str, str],
+    sentence: tuple[int, int],
+    previous: tuple[int, int] | None,
+    at: int,
+) -> str | None:
+    """The company named nearest before `at` in its sentence, else last in the previous one."""
+    if pattern is None:
+        return None
+    lookup = {name.strip().lower(): key for name, key in companies.items()}
+    windows = [(sentence[0], at)] + ([previous] if previous else [])
+    for start, end in windows:
+        mentions = list(pattern.finditer(text, start, end))
+        if mentions:
+            return lookup.get(mentions[-1].group(0).lower())
+    return None
+
+
+def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> list[Candidate]:
+    """Every figure in `text` that a fact-checker could check, in reading order.
+
+    `companies` maps lower-cased names and aliases to a company key. Years, dates,
+    ordinals, fiscal-year labels, model names ("GPT-4") and bare numbers are skipped;
+    vague amounts ("billions of dollars") are left to find_vague_amounts.
+    """
+    spans = sentence_spans(text)
+    pattern = _company_pattern(companies)
+    matches = _matches(text)
+    candidates: list[Candidate] = []
+    for index, (s_start, s_end) in enumerate(spans):
+        inside = [m for m in matches if s_start <= m.figure.start < s_end]
+        sentence = text[s_start:s_end]
+        previous = spans[index - 1] if index else None
+        for pos, match in enumerate(inside):
+            figure = match.figure
+            if match.yen_ambiguous and _YUAN_CONTEXT.search(sentence):
+                figure = replace(figure, unit="CNY")
+            clause_start = inside[pos - 1].figure.end if pos else s_start
+            clause_end = inside[pos + 1].figure.start if pos + 1 < len(inside) else s_end
+            metric = guess_metric(
+                figure,
+                sentence,
+                (clause_start - s_start, clause_end - s_start),
+                (figure.start - s_start, min(figure.end, s_end) - s_start),
+            )
+            company = _company(
+                text, pattern, companies or {}, (s_start, s_end), previous, figure.start
+            )
+            candidates.append(Candidate(figure, sentence, metric, company))
+    return candidates

@@ -1,0 +1,101 @@
+"""Guess what a figure measures (valuation, revenue, ...) from the words around it.
+
+The guess reads the figure's *clause*: the words between the previous figure in
+the sentence and the next one. A keyword just before the figure wins ("valuing
+the company at RMB 20 billion"); failing that, the nearest keyword earlier in the
+sentence ("market value ... has now shrunk to RMB 11.5 billion"), then the
+nearest one after it in its clause. It is a guess for an editor to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figure import Figure
+from .units import COMPUTE_UNITS, is_currency
+
+METRICS = (
+    "valuation",
+    "funding",
+    "market_cap",
+    "revenue",
+    "net_income",
+    "net_loss",
+    "share_price",
+    "change",
+    "compute",
+    "count",
+    "forecast",
+    "other",
+)
+
+# Keyword -> metric for money figures. Order matters where phrases overlap:
+# "market value" must be read before "valu...".
+_MONEY_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("market_cap", r"market\s+(?:value|cap(?:itali[sz]ation)?)|market\s+worth"),
+    (
+        "share_price",
+        r"(?:share|stock)\s+prices?|per\s+share|a\s+share|peak(?:ed|ing)\s+at|"
+        r"ipo\s+price|priced\s+(?:its\s+)?shares|shares?\s+(?:closed|traded|opened)",
+    ),
+    ("valuation", r"valuations?|valued|valuing|pre-money|post-money|worth"),
+    ("funding", r"raised|raises|raising|raise|funding|financing|investment\s+round|series\s+[a-f]"),
+    ("net_income", r"net\s+(?:income|profit)|profits?|earnings"),
+    ("net_loss", r"net\s+loss(?:es)?|losses|loss|lost"),
+    ("revenue", r"revenues?|sales|turnover|top\s+line"),
+    (
+        "change",
+        r"(?:decrease|increase|decline|drop|fall|rise|gain|jump|cut|reduction)\s+of|"
+        r"(?:down|up)\s+by",
+    ),
+)
+_FORECAST = re.compile(
+    r"\b(?:predict(?:s|ed)?|forecasts?|projected|projects|expects?|expected|estimates?|"
+    r"will\s+(?:reach|grow|hit|exceed|rise|top)|by\s+20[0-9]{2})\b",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(
+    r"\b(?:decrease[sd]?|increase[sd]?|declin(?:e[sd]?|ing)|drop(?:s|ped)?|fall(?:s|en)?|fell|"
+    r"ris(?:e|es|en|ing)|rose|grew|grow(?:s|th|ing)?|gain(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|"
+    r"plung(?:e|es|ed)|plummet(?:s|ed)?|shr[au]nk|down|up|year-(?:over|on)-year|"
+    r"compared|from)\b",
+    re.IGNORECASE,
+)
+_KEYWORD_RE = re.compile(
+    "|".join(f"(?P<{metric}>\\b(?:{pattern})\\b)" for metric, pattern in _MONEY_KEYWORDS),
+    re.IGNORECASE,
+)
+_PHYSICAL_UNITS = frozenset({"MW", "GW", "kW", "TWh", "GWh", "MWh", "tonnes"})
+
+
+def _keywords(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.lastgroup or "other") for m in _KEYWORD_RE.finditer(text)]
+
+
+def guess_metric(
+    figure: Figure, sentence: str, clause: tuple[int, int], at: tuple[int, int]
+) -> str:
+    """The metric for `figure`, found at `at` inside `sentence`; `clause` bounds its clause.
+
+    All positions are offsets into `sentence`.
+    """
+    before = sentence[clause[0] : at[0]]
+    after = sentence[at[1] : clause[1]]
+    if figure.unit in COMPUTE_UNITS:
+        return "compute"
+    if figure.unit in ("%", "pp"):
+        return "change" if _CHANGE.search(sentence) else "other"
+    if _FORECAST.search(before) or _FORECAST.search(after):
+        return "forecast"
+    if figure.unit in _PHYSICAL_UNITS:
+        return "other"
+    if not is_currency(figure.unit):
+        return "count"
+    found = _keywords(before)
+    if found:
+        return found[-1][1]
+    found = _keywords(sentence[: at[0]])
+    if found:
+        return found[-1][1]
+    found = _keywords(after)
+    return found[0][1] if found else "other"
