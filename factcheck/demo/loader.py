@@ -1,0 +1,183 @@
+"""Builds the demo desk from factcheck.demo.data, idempotently, through the services.
+
+Claims are entered by the demo editor, reviewed by the demo fact-checker and published by
+the demo publisher, so the demo shows the same trail (history, reviewer, two-person rule)
+a real desk would.
+"""
+
+from collections import Counter
+
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+
+from companies.models import Company, CompanyAlias, CompanyGroup
+from factcheck import figures, services
+from factcheck.models import Article, CheckOperand, Claim, FigureCheck, Source, Status
+
+from . import data
+
+
+def load_users() -> dict[str, User]:
+    users = {}
+    for username, role, password in data.USERS:
+        user, created = User.objects.get_or_create(
+            username=username, defaults={"is_staff": True, "email": f"{username}@example.org"}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    return users
+
+
+def load_companies(counts: Counter) -> dict[str, Company]:
+    groups = {}
+    for name, slug, description in data.GROUPS:
+        groups[slug], created = CompanyGroup.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        counts["groups created" if created else "groups unchanged"] += 1
+    companies = {}
+    for (
+        name,
+        slug,
+        kind,
+        country,
+        ticker,
+        website,
+        description,
+        aliases,
+        group_slugs,
+    ) in data.COMPANIES:
+        company, created = Company.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "ticker": ticker,
+                "website": website,
+                "description": description,
+            },
+        )
+        counts["companies created" if created else "companies unchanged"] += 1
+        for alias in aliases:
+            if not CompanyAlias.objects.filter(name__iexact=alias).exists():
+                CompanyAlias.objects.create(company=company, name=alias)
+        company.groups.add(*(groups[g] for g in group_slugs))
+        companies[slug] = company
+    return companies
+
+
+def load_article(text: str | None, counts: Counter) -> Article:
+    meta = dict(data.ARTICLE)
+    article, created = Article.objects.get_or_create(slug=meta.pop("slug"), defaults=meta)
+    counts["articles created" if created else "articles unchanged"] += 1
+    if text and not article.text:
+        article.text = text
+        article.save(update_fields=["text", "updated_at"])
+        counts["article text loaded"] += 1
+    return article
+
+
+def _add_sources(claim: Claim, keys: list[str]) -> None:
+    for key in keys:
+        url, title, publisher, published_on, kind, excerpt = data.SOURCES[key]
+        Source.objects.create(
+            claim=claim,
+            url=url,
+            title=title,
+            publisher=publisher,
+            published_on=published_on,
+            kind=kind,
+            excerpt=excerpt,
+        )
+
+
+def _enter_claim(row, article, companies, users) -> Claim:
+    (
+        _,
+        company,
+        quote,
+        metric,
+        written,
+        as_of,
+        period,
+        status,
+        note,
+        corrected,
+        sources,
+        publish,
+    ) = row
+    figure = figures.parse_figure_strict(written)
+    claim = services.save_claim(
+        claim=Claim(
+            article=article,
+            company=companies.get(company),
+            quote=quote,
+            metric=metric,
+            value=figure.value,
+            unit=figure.unit,
+            qualifier=figure.qualifier,
+            as_of=as_of,
+            period=period,
+        ),
+        user=users["Editor"],
+    )
+    _add_sources(claim, sources)
+    if status == Status.UNVERIFIED:
+        return claim
+    claim = services.send_to_review(claim=claim, user=users["Editor"])
+    if status == Status.IN_REVIEW:
+        return claim
+    claim = services.give_verdict(
+        claim=claim,
+        reviewer=users["Fact-checker"],
+        status=status,
+        note=note,
+        corrected_value=figures.parse_figure_strict(corrected).value if corrected else None,
+    )
+    if publish:
+        claim = services.publish_claim(claim=claim, user=users["Publisher"])
+    return claim
+
+
+def load_claims(article, companies, users, counts: Counter) -> dict[str, Claim]:
+    claims = {}
+    for row in data.CLAIMS:
+        key, quote = row[0], row[2]
+        existing = Claim.objects.filter(article=article, quote=quote).first()
+        if existing is not None:
+            claims[key] = existing
+            counts["claims unchanged"] += 1
+            continue
+        claims[key] = _enter_claim(row, article, companies, users)
+        counts["claims created"] += 1
+    return claims
+
+
+def load_checks(claims: dict[str, Claim], counts: Counter) -> list[FigureCheck]:
+    checks = []
+    for kind, operand_keys, stated_key, label in data.CHECKS:
+        check, created = FigureCheck.objects.get_or_create(
+            kind=kind, stated=claims[stated_key], label=label
+        )
+        if created:
+            for position, key in enumerate(operand_keys):
+                CheckOperand.objects.create(check_ref=check, claim=claims[key], position=position)
+        counts["checks created" if created else "checks unchanged"] += 1
+        checks.append(check)
+    return checks
+
+
+@transaction.atomic
+def load_demo(*, article_text: str | None = None) -> Counter:
+    """Load everything; returns what was created and what was already there."""
+    counts: Counter = Counter()
+    users = load_users()
+    companies = load_companies(counts)
+    article = load_article(article_text, counts)
+    claims = load_claims(article, companies, users, counts)
+    load_checks(claims, counts)
+    return counts
