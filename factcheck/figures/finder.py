@@ -34,39 +34,47 @@ class Candidate:
     vague: bool = False
 
 
+def _is_year(match: Match) -> bool:
+    return match.scale == 1 and bool(_YEAR.fullmatch(match.mantissa))
+
+
 def _is_checkable(match: Match) -> bool:
-    """Bare numbers ("476", "28") and years are not figures; a unit or a scale makes one."""
+    """Bare numbers ("476", "28") and years are not figures; a unit or a scale makes one.
+
+    "2024 results" is a year too: only a registered unit ("2024 GPUs") or a currency
+    turns a year-like number into a figure.
+    """
     figure = match.figure
-    if not match.has_scale_or_unit:
+    if not figure.unit and match.scale == 1:
         return False
-    return not (not figure.unit and match.scale == 1 and _YEAR.fullmatch(match.mantissa))
+    return not (_is_year(match) and (not figure.unit or match.loose_unit))
 
 
 def _matches(text: str) -> list[Match]:
     found: list[Match] = []
     for m in FIGURE_RE.finditer(text):
         match = match_to_figure(m)
-        if match is not None and _is_checkable(match):
+        if match is not None:
             found.append(match)
-    return _inherit_scales(text, found)
+    return [m for m in _inherit_ranges(text, found) if _is_checkable(m)]
 
 
-def _inherit_scales(text: str, found: list[Match]) -> list[Match]:
-    """ "$5 and $7 billion" -> $5 billion and $7 billion (same unit, first one unscaled)."""
+def _inherit_ranges(text: str, found: list[Match]) -> list[Match]:
+    """In a range the first number takes the second one's scale and unit.
+
+    "$5 and $7 billion" -> $5 billion; "by 13 to 18 percent" -> 13%.
+    """
     result = list(found)
     for i in range(len(result) - 1):
         first, second = result[i], result[i + 1]
-        between = text[first.figure.end : second.figure.start]
-        if (
-            first.scale == 1
-            and second.scale != 1
-            and first.figure.unit == second.figure.unit
-            and _RANGE_JOIN.fullmatch(between)
-        ):
-            value = first.figure.value * second.scale
-            result[i] = replace(
-                first, figure=replace(first.figure, value=value), scale=second.scale
-            )
+        joined = _RANGE_JOIN.fullmatch(text[first.figure.end : second.figure.start])
+        if not joined or _is_year(first) or first.figure.unit not in ("", second.figure.unit):
+            continue
+        figure, scale = first.figure, first.scale
+        if scale == 1 and second.scale != 1:
+            figure, scale = replace(figure, value=figure.value * second.scale), second.scale
+        figure = replace(figure, unit=second.figure.unit)
+        result[i] = replace(first, figure=figure, scale=scale, loose_unit=second.loose_unit)
     return result
 
 

@@ -72,8 +72,21 @@ _GAP_STOPWORDS = (
 )
 
 
+# Plural nouns that may follow a number without being its unit ("18 months", "3 times").
+_NOUN_STOPWORDS = (
+    "years|months|weeks|days|hours|minutes|seconds|decades|centuries|times|quarters|"
+    "this|thus|less|plus|across|unless|always|perhaps|whereas|towards|afterwards|"
+    "does|goes|says|ones|others|respectively|series|levels|terms|basis|highs|lows|"
+    "was|has|its|his|yes|percentages"
+)
+
+
+# Space inside a figure: never a line break, so a figure stays within its line.
+_SPACE = r"[^\S\r\n]"
+
+
 def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return "|".join(re.escape(f).replace(r"\ ", f"{_SPACE}+") for f in forms)
 
 
 def _build_pattern() -> re.Pattern[str]:
@@ -91,24 +104,25 @@ def _build_pattern() -> re.Pattern[str]:
     end = r"(?![\w$€£¥₹₩%]|[.,/:][0-9])"
     pattern = rf"""
         (?<![\w.,/$€£¥₹₩%+-])
-        (?:(?P<qual>{quals})(?:\s+|(?<=~)\s*))?
+        (?:(?P<qual>{quals})(?:{_SPACE}+|(?<=~){_SPACE}*))?
         (?P<sign>[-−])?
-        (?:(?P<prefix>{prefixes})\s?)?
+        (?:(?P<prefix>{prefixes}){_SPACE}?)?
         (?P<num>{number})
         (?:
-            \s*(?P<scale>{word_scales})(?![A-Za-z])
+            {_SPACE}*(?P<scale>{word_scales})(?![A-Za-z])
           | (?P<k>k)(?![A-Za-z])
           | (?(prefix)(?P<letter>[{letters}])(?![A-Za-z])|(?!))
         )?
         (?P<plus>\+|-?plus(?![A-Za-z]))?
         (?:
-            \s*(?P<pct>%)
-          | (?(prefix)(?!)|\s*(?P<suffix>{suffixes}){end})
-          | \s*(?P<unit>{units}){end}
-          | (?(prefix)(?!)|\s+(?P<gap>(?:(?!(?:{_GAP_STOPWORDS})\s)[A-Za-z][\w-]*\s+){{1,2}})
+            {_SPACE}*(?P<pct>%)
+          | (?(prefix)(?!)|{_SPACE}*(?P<suffix>{suffixes}){end})
+          | {_SPACE}*(?P<unit>{units}){end}
+          | (?(prefix)(?!)|{_SPACE}+(?P<gap>(?:(?!(?:{_GAP_STOPWORDS}){_SPACE})[A-Za-z][\w-]*{_SPACE}+){{1,2}})
                 (?P<gapunit>{units}){end})
+          | (?(prefix)(?!)|{_SPACE}+(?-i:(?P<noun>(?!(?:{_NOUN_STOPWORDS}){end})[a-z][a-z-]{{2,}}s)){end})
         )?
-        (?P<ormore>\s+or\s+more(?![A-Za-z]))?
+        (?P<ormore>{_SPACE}+or{_SPACE}+more(?![A-Za-z]))?
         {end}
     """
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
@@ -125,7 +139,7 @@ class Match:
     mantissa: str  # the number as written, without grouping commas: "2.477"
     scale: Decimal  # 10**9 for "billion"
     yen_ambiguous: bool  # "¥" with nothing saying yen or yuan
-    has_scale_or_unit: bool
+    loose_unit: bool  # the unit is a plural noun outside the registry ("12,000 points")
 
 
 def _qualifier(m: re.Match[str]) -> str:
@@ -149,7 +163,7 @@ def _unit(m: re.Match[str]) -> tuple[str, bool]:
     if prefix:
         code = currency_code(prefix) or ""
         return code, prefix in AMBIGUOUS_YEN
-    unit = m.group("unit") or m.group("gapunit")
+    unit = m.group("unit") or m.group("gapunit") or m.group("noun")
     return (normalise_unit(unit) if unit else ""), False
 
 
@@ -181,7 +195,7 @@ def match_to_figure(m: re.Match[str], offset: int = 0) -> Match | None:
         start=m.start() + offset,
         end=m.end() + offset,
     )
-    return Match(figure, mantissa, scale, yen_ambiguous, bool(scale_word or unit))
+    return Match(figure, mantissa, scale, yen_ambiguous, bool(m.group("noun")))
 
 
 def _merge_unit(match: Match, unit: str, text: str) -> Figure:

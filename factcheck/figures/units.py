@@ -112,6 +112,12 @@ UNITS: dict[str, tuple[str, ...]] = {
     "patents": ("patents", "patent"),
     "companies": ("companies", "firms", "startups", "start-ups"),
     "homes": ("homes", "households"),
+    "jobs": ("jobs", "job", "positions", "roles"),
+    "passengers": ("passengers", "visitors", "travellers", "travelers"),
+    "factories": ("factories", "plants", "mines"),
+    "branches": ("branches", "offices"),
+    "orders": ("orders", "contracts", "deals"),
+    "devices": ("devices", "smartphones", "phones", "handsets", "robots", "drones"),
     "tonnes": ("tonnes", "tons", "tonne"),
 }
 

@@ -1,0 +1,82 @@
+"""Sample sentences with one known figure each, shared by the grammar tests and the
+library evaluation (evaluate_libraries.py). Written for this project."""
+
+from decimal import Decimal
+
+D = Decimal
+
+# (sentence, figure as written, value, unit, qualifier)
+SAMPLES: list[tuple[str, str, Decimal, str, str]] = [
+    ("The startup is now valued at $157 billion.", "$157 billion", D("157e9"), "USD", "exact"),
+    ("It raised US$ 3.5bn last spring.", "US$ 3.5bn", D("3.5e9"), "USD", "exact"),
+    ("Sales hit $2.1B in the quarter.", "$2.1B", D("2.1e9"), "USD", "exact"),
+    ("Shares opened at HK$9.7 on Friday.", "HK$9.7", D("9.7"), "HKD", "exact"),
+    ("The loss came to RMB 2.477 billion.", "RMB 2.477 billion", D("2.477e9"), "CNY", "exact"),
+    ("It is worth over USD 1 billion.", "over USD 1 billion", D("1e9"), "USD", "over"),
+    ("Brussels approved €7.5 billion in aid.", "€7.5 billion", D("7.5e9"), "EUR", "exact"),
+    ("The club was sold for £450m.", "£450m", D("450e6"), "GBP", "exact"),
+    ("Exports reached ¥1.2 trillion in May.", "¥1.2 trillion", D("1.2e12"), "JPY", "exact"),
+    ("Profit rose to 7.03 trillion won.", "7.03 trillion won", D("7.03e12"), "KRW", "exact"),
+    ("The state will spend ₹4,200 crore on roads.", "₹4,200 crore", D("4.2e10"), "INR", "exact"),
+    ("Net income jumped 168% from a year earlier.", "168%", D("168"), "%", "exact"),
+    ("Its market share fell to 38.2 percent.", "38.2 percent", D("38.2"), "%", "exact"),
+    ("The cluster uses 54,000 GPUs.", "54,000 GPUs", D("54000"), "GPUs", "exact"),
+    ("It delivers 20,000 petaFLOPS of compute.", "20,000 petaFLOPS", D("20000"), "PFLOPS", "exact"),
+    ("The firm runs 1.5 million servers.", "1.5 million servers", D("1.5e6"), "servers", "exact"),
+    ("The new campus draws 300 MW at peak.", "300 MW", D("300"), "MW", "exact"),
+    ("Its value fell from over HK$320 billion.", "over HK$320 billion", D("320e9"), "HKD", "over"),
+    (
+        "There are more than 200 large models.",
+        "more than 200 large models",
+        D("200"),
+        "models",
+        "over",
+    ),
+    ("Spending will be about $143 billion.", "about $143 billion", D("143e9"), "USD", "about"),
+    ("That is roughly €2 billion a year.", "roughly €2 billion", D("2e9"), "EUR", "about"),
+    (
+        "It is worth approximately RMB 24 trillion.",
+        "approximately RMB 24 trillion",
+        D("24e12"),
+        "CNY",
+        "about",
+    ),
+    ("Nearly 40% of staff left.", "Nearly 40%", D("40"), "%", "under"),
+    (
+        "The round values it at up to RMB 20 billion.",
+        "up to RMB 20 billion",
+        D("20e9"),
+        "CNY",
+        "up_to",
+    ),
+    ("The deal needs at least $5 billion.", "at least $5 billion", D("5e9"), "USD", "at_least"),
+    (
+        "Some 3,000 employees were laid off.",
+        "Some 3,000 employees",
+        D("3000"),
+        "employees",
+        "about",
+    ),
+    ("Revenue grew by around 12 per cent.", "around 12 per cent", D("12"), "%", "about"),
+    (
+        "The bank lent NT$1.2 trillion to chipmakers.",
+        "NT$1.2 trillion",
+        D("1.2e12"),
+        "TWD",
+        "exact",
+    ),
+    ("Temasek put S$800 million into the fund.", "S$800 million", D("800e6"), "SGD", "exact"),
+    ("The city will pay 5 billion yuan for the line.", "5 billion yuan", D("5e9"), "CNY", "exact"),
+    ("Rents rose 6.5% in Berlin.", "6.5%", D("6.5"), "%", "exact"),
+    ("The fund holds $12.4 million in cash.", "$12.4 million", D("12.4e6"), "USD", "exact"),
+    ("It earned £1.3bn before tax.", "£1.3bn", D("1.3e9"), "GBP", "exact"),
+    ("The app has 120 million users.", "120 million users", D("120e6"), "users", "exact"),
+    ("The wind farm adds 1.2 GW of capacity.", "1.2 GW", D("1.2"), "GW", "exact"),
+    ("Costs were less than €900,000 in total.", "less than €900,000", D("900000"), "EUR", "under"),
+    ("The IPO raised ¥350 billion for the group.", "¥350 billion", D("350e9"), "JPY", "exact"),
+    ("The merger created 45,000 jobs.", "45,000 jobs", D("45000"), "jobs", "exact"),
+    ("It charges $9.99 a month.", "$9.99", D("9.99"), "USD", "exact"),
+    ("Turnover was Rs 350 crore last year.", "Rs 350 crore", D("3.5e9"), "INR", "exact"),
+    ("The lender wrote off 1.1 trillion won.", "1.1 trillion won", D("1.1e12"), "KRW", "exact"),
+    ("Its margin improved to 21.4 per cent.", "21.4 per cent", D("21.4"), "%", "exact"),
+]
