@@ -1,4 +1,8 @@
-"""The admin site, with the review queue and data-quality counts on its index page."""
+"""The admin site, with the review queue and data-quality counts on its index page.
+
+Kept outside the factcheck.admin package: importing the site class must not register
+ModelAdmins while Django is still building the default site.
+"""
 
 from django.contrib import admin
 from django.db.models import Count, Exists, OuterRef, Q

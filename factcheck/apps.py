@@ -10,4 +10,4 @@ class FactcheckConfig(AppConfig):
 
 class FactdeskAdminConfig(admin_apps.AdminConfig):
     default = False
-    default_site = "factcheck.admin.site.FactdeskAdminSite"
+    default_site = "factcheck.admin_site.FactdeskAdminSite"

@@ -67,7 +67,9 @@ def _locked(claim: Claim, expected_version: int | None) -> Claim:
     return current
 
 
-def _write(claim: Claim, current: Claim | None) -> Claim:
+def _write(claim: Claim, current: Claim | None, user) -> Claim:
+    if user is not None:
+        claim._history_user = user  # the audit trail names who, outside requests too
     claim.version = (current.version if current else 0) + 1
     claim.usd_value = fx.to_usd(claim.value, claim.unit, claim.as_of)
     claim.full_clean()
@@ -84,7 +86,7 @@ def save_claim(*, claim: Claim, user, expected_version: int | None = None) -> Cl
             claim.created_by = user
         if claim.status in rules.VERDICTS or claim.published_at:
             raise ValidationError({"status": "A new claim starts unverified or in review."})
-        return _write(claim, None)
+        return _write(claim, None, user)
     _require(user, "change_claim", "edit claims")
     current = _locked(claim, expected_version)
     # The workflow fields are the services' alone: keep what is stored.
@@ -98,7 +100,7 @@ def save_claim(*, claim: Claim, user, expected_version: int | None = None) -> Cl
         )
         if errors:
             raise ValidationError(errors)
-    return _write(claim, current)
+    return _write(claim, current, user)
 
 
 @transaction.atomic
@@ -110,7 +112,7 @@ def send_to_review(*, claim: Claim, user, expected_version: int | None = None) -
             f"Only unverified claims go to review; this one is {current.get_status_display().lower()}."
         )
     current.status = Status.IN_REVIEW
-    return _write(current, current)
+    return _write(current, current, user)
 
 
 @transaction.atomic
@@ -164,7 +166,7 @@ def give_verdict(
         current.corrected_value = corrected_value
     current.reviewed_by = reviewer
     current.reviewed_at = timezone.now()
-    return _write(current, current)
+    return _write(current, current, reviewer)
 
 
 @transaction.atomic
@@ -177,7 +179,7 @@ def publish_claim(*, claim: Claim, user, expected_version: int | None = None) ->
     if current.published_at is None:
         current.published_at = timezone.now()
         current.published_by = user
-    return _write(current, current)
+    return _write(current, current, user)
 
 
 @transaction.atomic
@@ -186,4 +188,4 @@ def unpublish_claim(*, claim: Claim, user, expected_version: int | None = None) 
     current = _locked(claim, expected_version)
     current.published_at = None
     current.published_by = None
-    return _write(current, current)
+    return _write(current, current, user)

@@ -105,6 +105,9 @@ class SourceFactory(factory.django.DjangoModelFactory):
 class VerdictClaimFactory(ClaimFactory):
     """A claim with a source and a verdict, not yet published."""
 
+    class Meta:
+        skip_postgeneration_save = True
+
     status = Status.VERIFIED
     note = "Matches the company's press release."
     reviewed_by = factory.SubFactory(UserFactory)

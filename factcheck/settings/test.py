@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # The seed article is read from ../shared when present; tests that need it skip otherwise.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
