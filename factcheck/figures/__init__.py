@@ -3,6 +3,8 @@
 Pure Python (no Django): strings and Decimals in, values out.
 """
 
+from .checks import CheckResult
+from .deviation import Deviation, compare_with_source
 from .figure import QUALIFIERS, Figure, FigureError
 from .finder import Candidate, find_figures
 from .formatting import format_figure
@@ -13,8 +15,11 @@ from .vague import find_vague_amounts
 __all__ = [
     "QUALIFIERS",
     "Candidate",
+    "CheckResult",
+    "Deviation",
     "Figure",
     "FigureError",
+    "compare_with_source",
     "currency_symbol",
     "find_figures",
     "find_vague_amounts",
