@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -78,34 +79,29 @@ def _inherit_ranges(text: str, found: list[Match]) -> list[Match]:
     return result
 
 
-def _company_pattern(companies: Mapping[str, str] | None) -> re.Pattern[str] | None:
-    if not companies:
-        return None
-    names = sorted((n for n in companies if n.strip()), key=len, reverse=True)
-    if not names:
-        return None
-    alternation = "|".join(re.escape(n.strip()) for n in names)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+class _CompanyGuesser:
+    """Finds the company a figure is about, from the `companies` alias mapping."""
 
+    def __init__(self, companies: Mapping[str, str] | None) -> None:
+        self.lookup = {n.strip().lower(): key for n, key in (companies or {}).items() if n.strip()}
+        names = sorted(self.lookup, key=len, reverse=True)
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+        self.pattern = (
+            re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if names else None
+        )
 
-def _company(
-    text: str,
-    pattern: re.Pattern[str] | None,
-    companies: Mapping[str, str],
-    sentence: tuple[int, int],
-    previous: tuple[int, int] | None,
-    at: int,
-) -> str | None:
-    """The company named nearest before `at` in its sentence, else last in the previous one."""
-    if pattern is None:
+    def guess(
+        self, text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, at: int
+    ) -> str | None:
+        """The company named nearest before `at` in its sentence, else last in the previous one."""
+        if self.pattern is None:
+            return None
+        windows = [(sentence[0], at)] + ([previous] if previous else [])
+        for start, end in windows:
+            mentions = list(self.pattern.finditer(text, start, end))
+            if mentions:
+                return self.lookup.get(" ".join(mentions[-1].group(0).lower().split()))
         return None
-    lookup = {name.strip().lower(): key for name, key in companies.items()}
-    windows = [(sentence[0], at)] + ([previous] if previous else [])
-    for start, end in windows:
-        mentions = list(pattern.finditer(text, start, end))
-        if mentions:
-            return lookup.get(mentions[-1].group(0).lower())
-    return None
 
 
 def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> list[Candidate]:
@@ -116,11 +112,15 @@ def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> li
     vague amounts ("billions of dollars") are left to find_vague_amounts.
     """
     spans = sentence_spans(text)
-    pattern = _company_pattern(companies)
-    matches = _matches(text)
+    guesser = _CompanyGuesser(companies)
+    by_sentence: dict[int, list[Match]] = {}
+    starts = [start for start, _ in spans]
+    for match in _matches(text):
+        index = bisect_right(starts, match.figure.start) - 1
+        by_sentence.setdefault(max(index, 0), []).append(match)
     candidates: list[Candidate] = []
-    for index, (s_start, s_end) in enumerate(spans):
-        inside = [m for m in matches if s_start <= m.figure.start < s_end]
+    for index, inside in sorted(by_sentence.items()):
+        s_start, s_end = spans[index]
         sentence = text[s_start:s_end]
         previous = spans[index - 1] if index else None
         for pos, match in enumerate(inside):
@@ -135,8 +135,6 @@ def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> li
                 (clause_start - s_start, clause_end - s_start),
                 (figure.start - s_start, min(figure.end, s_end) - s_start),
             )
-            company = _company(
-                text, pattern, companies or {}, (s_start, s_end), previous, figure.start
-            )
+            company = guesser.guess(text, (s_start, s_end), previous, figure.start)
             candidates.append(Candidate(figure, sentence, metric, company))
     return candidates
