@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from companies.models import Company, CompanyAlias, CompanyGroup
 from factcheck.models import Article, Claim, Source, Status
+from factcheck.roles import ensure_roles
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -31,6 +32,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         """UserFactory(role="Publisher") puts the user in that group."""
         if create and extracted:
+            if not Group.objects.filter(name=extracted).exists():
+                ensure_roles()  # a transactional test flushed the migration's groups
             self.groups.add(Group.objects.get(name=extracted))
 
 

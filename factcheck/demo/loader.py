@@ -13,11 +13,13 @@ from django.db import transaction
 from companies.models import Company, CompanyAlias, CompanyGroup
 from factcheck import figures, services
 from factcheck.models import Article, CheckOperand, Claim, FigureCheck, Source, Status
+from factcheck.roles import ensure_roles
 
 from . import data
 
 
 def load_users() -> dict[str, User]:
+    ensure_roles()
     users = {}
     for username, role, password in data.USERS:
         user, created = User.objects.get_or_create(

@@ -1,50 +1,12 @@
-"""The desk's roles as groups: Editor, Fact-checker, Publisher (each adds to the one before)."""
+"""The desk's roles as groups (see factcheck/roles.py for who may do what)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-EDITOR = [
-    "factcheck.add_claim", "factcheck.change_claim", "factcheck.view_claim",
-    "factcheck.export_claim",
-    "factcheck.add_source", "factcheck.change_source", "factcheck.delete_source",
-    "factcheck.view_source",
-    "factcheck.add_article", "factcheck.change_article", "factcheck.view_article",
-    "factcheck.add_figurecheck", "factcheck.change_figurecheck", "factcheck.delete_figurecheck",
-    "factcheck.view_figurecheck",
-    "factcheck.view_fxrate", "factcheck.view_correction",
-    "companies.add_company", "companies.change_company", "companies.view_company",
-    "companies.add_companyalias", "companies.change_companyalias",
-    "companies.delete_companyalias", "companies.view_companyalias",
-    "companies.view_companygroup",
-]
-FACT_CHECKER = EDITOR + [
-    "factcheck.give_verdict", "factcheck.import_claim",
-    "factcheck.add_fxrate", "factcheck.change_fxrate",
-]
-PUBLISHER = FACT_CHECKER + [
-    "factcheck.publish_claim", "factcheck.delete_claim", "factcheck.delete_article",
-    "companies.add_companygroup", "companies.change_companygroup",
-]
-ROLES = {"Editor": EDITOR, "Fact-checker": FACT_CHECKER, "Publisher": PUBLISHER}
+from factcheck.roles import ROLES, ensure_roles
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are normally made after migrate; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = []
-        for code in codes:
-            app_label, codename = code.split(".")
-            permissions.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-        group.permissions.set(permissions)
+    ensure_roles(apps)
 
 
 def remove_roles(apps, schema_editor):

@@ -1,8 +1,8 @@
 """Chromium through Playwright, against pytest-django's live server.
 
 Browser tests skip, saying why, where /usr/bin/chromium is absent; they never pass silently.
-Mark them `django_db(transaction=True, serialized_rollback=True)`: the live server needs
-committed data, and the serialized rollback brings back the roles the migrations made.
+Mark them `django_db(transaction=True)`: the live server needs committed data. The
+flush between such tests drops the role groups; the user factory makes them again.
 """
 
 import os

@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.models import Claim
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_editor_enters_a_claim_with_a_source(page, admin_login, editor):
