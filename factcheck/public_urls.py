@@ -1,13 +1,33 @@
+"""The public site's URLs (CONTRACT.md, "Public URLs")."""
+
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from factcheck.views import claims, health
+from factcheck.feeds import LatestVerdictsFeed
+from factcheck.sitemaps import SITEMAPS
+from factcheck.views import articles, claims, export, health
+from factcheck.views.caching import public_page
 
 app_name = "factcheck"
 
 urlpatterns = [
-    path("", claims.claim_list, name="home"),
+    path("", claims.home, name="home"),
     path("claims/", claims.claim_list, name="claims"),
+    path("claims.csv", export.claims_csv, name="claims-csv"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim"),
-    path("articles/<slug:slug>/", claims.article_detail, name="article"),
+    path("articles/<slug:slug>/", articles.article_detail, name="article"),
+    path("feed/", public_page(LatestVerdictsFeed()), name="feed"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "factcheck:sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        public_page(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("healthz", health.healthz, name="healthz"),
 ]

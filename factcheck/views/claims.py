@@ -1,21 +1,151 @@
-"""Public claim pages. Every query starts from Claim.objects.public()."""
+"""The verified figures (`/`), every published verdict (`/claims/`) and one claim's page.
 
+Every query starts from `Claim.objects.public()`. Bad query parameters never raise: the
+page says what was wrong, is answered with status 400, and shows the rows the valid
+parameters select.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from factcheck.models import Article, Claim
+from factcheck import jsonld
+from factcheck.facets import build_facets
+from factcheck.models import CheckOperand, Claim, FigureCheck, Status
+from factcheck.tables import ClaimTable
+
+from .caching import public_page
+from .listing import claim_listing
+from .quotes import quote_context
+
+SORT_LABELS = {
+    "company": "company",
+    "metric": "metric",
+    "figure": "figure",
+    "usd": "≈ USD",
+    "as_of": "as-of date",
+    "status": "verdict",
+    "sources": "number of sources",
+    "id": "claim number",
+}
 
 
+def _caption(title: str, listing) -> str:
+    page, sort = listing.page, listing.query.sort
+    direction = "descending" if sort.startswith("-") else "ascending"
+    sorted_by = f"sorted by {SORT_LABELS[sort.removeprefix('-')]}, {direction}"
+    if not page.rows:
+        return f"{title}: none match, {sorted_by}"
+    return (
+        f"{title} {page.start_index:,}–{page.end_index:,} of {page.total:,}, "
+        f"page {page.number} of {page.num_pages}, {sorted_by}"
+    )
+
+
+def _queries(params, *, verified_only: bool, page: int) -> dict[str, str]:
+    """Query strings for the pager (without page) and the CSV and JSON twins of these rows."""
+    without_page = params.copy()
+    without_page.pop("page", None)
+    twin = without_page.copy()  # keeps the sort: the same rows in the same order
+    if verified_only:
+        twin["status"] = "verified"
+    csv_query = twin.urlencode()
+    twin["page"] = str(page)
+    page_query = without_page.urlencode()
+    return {
+        "page_query": f"{page_query}&" if page_query else "",
+        "csv_query": csv_query,
+        "api_query": twin.urlencode(),
+    }
+
+
+def _claims_page(request, *, verified_only: bool, title: str, template: str, nav: str):
+    listing = claim_listing(request, verified_only=verified_only)
+    table = ClaimTable(
+        listing.page.rows,
+        sort=listing.query.sort,
+        caption=_caption(title, listing),
+        params=request.GET,
+    )
+    context = {
+        "title": title,
+        "listing": listing,
+        "table": table,
+        "page": listing.page,
+        "form": listing.query.form,
+        "errors": listing.errors,
+        "facets": build_facets(listing.summary, request.GET, with_status=not verified_only),
+        "nav": nav,
+        **_queries(request.GET, verified_only=verified_only, page=listing.page.number),
+    }
+    return render(request, template, context, status=400 if listing.errors else 200)
+
+
+@public_page
+def home(request):
+    return _claims_page(
+        request,
+        verified_only=True,
+        title="Verified figures",
+        template="factcheck/home.html",
+        nav="home",
+    )
+
+
+@public_page
 def claim_list(request):
-    claims = Claim.objects.public().select_related("company")[:50]
-    return render(request, "factcheck/claim_list.html", {"claims": claims})
+    return _claims_page(
+        request,
+        verified_only=False,
+        title="Published verdicts",
+        template="factcheck/claim_list.html",
+        nav="claims",
+    )
 
 
+def public_checks(claim: Claim):
+    """The arithmetic checks involving `claim` whose every figure is public.
+
+    A check that uses an unpublished figure is left out entirely, so its working never
+    shows a number the desk has not published.
+    """
+    public = Claim.objects.public()
+    hidden_operand = CheckOperand.objects.filter(check_ref=OuterRef("pk")).exclude(claim__in=public)
+    involving = Q(stated=claim) | Q(
+        pk__in=CheckOperand.objects.filter(claim=claim).values("check_ref")
+    )
+    operands = CheckOperand.objects.select_related("claim").order_by("position", "pk")
+    return (
+        FigureCheck.objects.filter(involving, stated__in=public)
+        .exclude(Exists(hidden_operand))
+        .select_related("stated")
+        .prefetch_related(Prefetch("inputs", queryset=operands))
+        .order_by("pk")
+    )
+
+
+def _reviewer_name(claim: Claim) -> str:
+    """The reviewer's full name; never a login name, which is half of a credential."""
+    reviewer = claim.reviewed_by
+    return reviewer.get_full_name() if reviewer is not None else ""
+
+
+@public_page
 def claim_detail(request, pk):
-    claim = get_object_or_404(Claim.objects.public().select_related("company", "article"), pk=pk)
-    return render(request, "factcheck/claim_detail.html", {"claim": claim})
-
-
-def article_detail(request, slug):
-    article = get_object_or_404(Article, slug=slug)
-    claims = Claim.objects.public().filter(article=article)
-    return render(request, "factcheck/article_detail.html", {"article": article, "claims": claims})
+    claim = get_object_or_404(
+        Claim.objects.public().select_related("company", "article", "reviewed_by"), pk=pk
+    )
+    corrections = list(claim.corrections.all())
+    last_corrected = corrections[-1].created_at if corrections else None
+    review = jsonld.claim_review(claim, request, last_corrected=last_corrected)
+    context = {
+        "claim": claim,
+        "sources": list(claim.sources.all()),
+        "corrections": corrections,
+        "checks": list(public_checks(claim)),
+        "context": quote_context(claim.article.text, claim.quote) if claim.article_id else None,
+        "reviewer": _reviewer_name(claim),
+        "canonical_url": review["url"],
+        "jsonld": jsonld.script_tag(review),
+        "is_inaccurate": claim.status == Status.INACCURATE,
+    }
+    return render(request, "factcheck/claim_detail.html", context)

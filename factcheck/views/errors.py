@@ -1,6 +1,13 @@
-"""Error pages in the site's own style."""
+"""Error pages in the site's own style.
+
+They never query the database, so they still render when it is the thing that failed.
+"""
 
 from django.shortcuts import render
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
 
 
 def not_found(request, exception=None):

@@ -1,0 +1,246 @@
+"""Query parameters → the filtered, sorted public claims: the one row pipeline.
+
+`/`, `/claims/`, `/claims.csv` and `/api/claims/` all call `public_claims(params)`, so the
+same query string gives the same rows, in the same order, everywhere. Every queryset here
+starts from `Claim.objects.public()`; nothing re-derives what the public may see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+import django_filters.fields
+from django import forms
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+
+from companies.models import Company
+from factcheck.figures.units import CURRENCIES
+from factcheck.models import Claim, Metric, Source, Status
+
+ISO_DATE = ["%Y-%m-%d"]
+DEFAULT_SORT = "-as_of"
+
+
+def source_count():
+    """The number of sources of each claim, as a correlated subquery.
+
+    A subquery (not a JOIN + GROUP BY) so the database counts sources for the 50 rows of
+    a page only, not for every filtered claim, unless the reader sorts by it.
+    """
+    counted = (
+        Source.objects.filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+# Sortable columns: the `sort` parameter's names and what each sorts on. Every sort ends
+# with the claim's id in the same direction, so rows never swap places between pages.
+SORT_KEYS = {
+    "company": lambda: F("company__name"),
+    "metric": lambda: F("metric"),
+    "figure": lambda: F("value"),
+    "usd": lambda: F("usd_value"),
+    "as_of": lambda: F("as_of"),
+    "status": lambda: F("status"),
+    "sources": source_count,
+    "id": lambda: F("id"),
+}
+
+
+def ordering(sort: str) -> list:
+    """ORDER BY expressions for a `sort` value such as "-as_of", with the id tie-breaker.
+
+    Blanks (no company, no date, no ≈ USD) come last in both directions, so the figures a
+    reader asked for come first.
+    """
+    descending = sort.startswith("-")
+    key = SORT_KEYS[sort.removeprefix("-")]()
+    if descending:
+        return [key.desc(nulls_last=True), F("id").desc()]
+    return [key.asc(nulls_last=True), F("id").asc()]
+
+
+def sort_choices() -> list[tuple[str, str]]:
+    choices = []
+    for name in SORT_KEYS:
+        choices += [(name, name), (f"-{name}", f"-{name}")]
+    return choices
+
+
+class UpperChoiceField(django_filters.fields.ChoiceField):
+    """A choice field that reads "usd" as "USD"."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+class CurrencyFilter(django_filters.ChoiceFilter):
+    field_class = UpperChoiceField
+
+
+class ClaimFilterForm(forms.Form):
+    """Checks that the as-of range runs forwards; labels without a trailing colon."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("as_of_from"), cleaned.get("as_of_to")
+        if start and end and start > end:
+            self.add_error(
+                "as_of_to",
+                f"The end of the as-of range ({end:%Y-%m-%d}) is before its start "
+                f"({start:%Y-%m-%d}): swap them.",
+            )
+        return cleaned
+
+
+def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
+    return django_filters.DateFilter(
+        field_name="as_of",
+        lookup_expr=lookup,
+        label=label,
+        input_formats=ISO_DATE,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, e.g. 2024-10-02."},
+    )
+
+
+class ClaimFilter(django_filters.FilterSet):
+    """The filters of `/claims/`: company, metric, status, currency, as-of range, text, sort."""
+
+    q = django_filters.CharFilter(
+        label="Search",
+        method="search",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    company = django_filters.ChoiceFilter(
+        field_name="company__slug", label="Company", empty_label="Any company"
+    )
+    metric = django_filters.ChoiceFilter(
+        choices=Metric.choices, label="Metric", empty_label="Any metric"
+    )
+    status = django_filters.ChoiceFilter(
+        choices=[(s, Status(s).label) for s in Status.verdicts()],
+        label="Verdict",
+        empty_label="Any verdict",
+    )
+    currency = CurrencyFilter(
+        field_name="unit",
+        choices=[(c.code, c.code) for c in sorted(CURRENCIES, key=lambda c: c.code)],
+        label="Currency",
+        empty_label="Any currency",
+    )
+    as_of_from = date_filter("gte", "As of, from")
+    as_of_to = date_filter("lte", "As of, to")
+    sort = django_filters.ChoiceFilter(
+        choices=sort_choices(), method="apply_sort", label="Sort", widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+        form = ClaimFilterForm
+
+    def __init__(self, *args, company_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["company"].extra["choices"] = list(company_choices)
+
+    def search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def apply_sort(self, queryset, name, value):
+        return queryset.order_by(*ordering(value))
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by(*ordering(DEFAULT_SORT))
+        return queryset
+
+
+class VerifiedFigureFilter(ClaimFilter):
+    """The filters of `/`: the same as `/claims/` without `status` (the rows are all verified)."""
+
+    status = None
+
+
+# The parameters that narrow the rows (not sort or page): what facets and counts depend on.
+FILTER_PARAMS = ("q", "company", "metric", "status", "currency", "as_of_from", "as_of_to")
+
+
+@dataclass
+class ClaimQuery:
+    """What `public_claims` made of a query string."""
+
+    filterset: ClaimFilter
+    filtered: QuerySet  # public claims after the filters, sorted; no annotations
+    sort: str
+
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        return {name: list(messages) for name, messages in self.filterset.errors.items()}
+
+    @property
+    def form(self) -> forms.Form:
+        return self.filterset.form
+
+    def rows(self) -> QuerySet:
+        """The sorted rows with what a table or an export shows beside each claim."""
+        return self.filtered.select_related("company", "article").annotate(
+            source_count=source_count()
+        )
+
+    def filter_key(self) -> tuple:
+        """The valid narrowing parameters, for caching what depends on them (counts, facets)."""
+        cleaned = self.form.cleaned_data
+        return tuple((name, str(cleaned.get(name) or "")) for name in FILTER_PARAMS)
+
+
+def company_choices() -> list[tuple[str, str]]:
+    """(slug, name) of the companies that have public claims: what `company` may name."""
+    return list(
+        Company.objects.filter(pk__in=Claim.objects.public().values("company"))
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+
+
+def public_claims(
+    params: QueryDict | dict,
+    *,
+    verified_only: bool = False,
+    companies: list[tuple[str, str]] | None = None,
+) -> ClaimQuery:
+    """The public claims the query parameters ask for, filtered and sorted.
+
+    Parameters that do not validate are left out and reported in `.errors`; callers show
+    them (HTML) or refuse the request (CSV, JSON). `companies` are the allowed company
+    choices when the caller has them cached; otherwise they are queried.
+    """
+    base = Claim.objects.public()
+    filter_class = ClaimFilter
+    if verified_only:
+        base, filter_class = base.verified(), VerifiedFigureFilter
+    if not isinstance(params, QueryDict):
+        data = QueryDict(mutable=True)
+        data.update(params)
+        params = data
+    filterset = filter_class(
+        params,
+        queryset=base,
+        company_choices=company_choices() if companies is None else companies,
+    )
+    filtered = filterset.qs
+    sort = filterset.form.cleaned_data.get("sort") or DEFAULT_SORT
+    return ClaimQuery(filterset=filterset, filtered=filtered, sort=sort)

@@ -1,0 +1,92 @@
+"""Page numbers over a sorted queryset whose total is already known.
+
+`?page=N` works for every N up to the last page, and the last pages cost what the first
+ones do: a page in the second half is read from the far end, with the sort reversed
+(`QuerySet.reverse()` flips every ORDER BY term, tie-breaker and NULLS placement included)
+and a small OFFSET, then put back in order. Only the middle of a long listing pays a large
+OFFSET. The total comes from the facet query (see facets.py), so there is no extra COUNT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from math import ceil
+
+from django.db.models import QuerySet
+
+PER_PAGE = 50
+
+
+class PageError(ValueError):
+    """A `page` parameter that names no page; the message says which pages exist."""
+
+
+@dataclass
+class Page:
+    number: int
+    per_page: int
+    total: int
+    rows: list
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, ceil(self.total / self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def start_index(self) -> int:
+        """1-based position of the first row shown (0 when there is none)."""
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def end_index(self) -> int:
+        return self.start_index + len(self.rows) - 1 if self.rows else 0
+
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link: first, last and a few around this one; None marks a gap."""
+        last = self.num_pages
+        wanted = {1, last} | set(range(self.number - around, self.number + around + 1))
+        numbers = sorted(n for n in wanted if 1 <= n <= last)
+        shown: list[int | None] = []
+        for n in numbers:
+            if shown and n - shown[-1] > 1:
+                shown.append(None)
+            shown.append(n)
+        return shown
+
+
+def page_number(raw: str | None, total: int, per_page: int = PER_PAGE) -> int:
+    """The page a `page` parameter asks for; PageError (with the valid range) if none."""
+    last = max(1, ceil(total / per_page))
+    if raw in (None, ""):
+        return 1
+    if raw == "last":
+        return last
+    try:
+        number = int(raw)
+    except ValueError:
+        raise PageError(f"“{raw}” is not a page number: use 1 to {last}.") from None
+    if not 1 <= number <= last:
+        raise PageError(f"There is no page {number}: pages run from 1 to {last}.")
+    return number
+
+
+def paginate(queryset: QuerySet, *, number: int, total: int, per_page: int = PER_PAGE) -> Page:
+    """Page `number` of the sorted `queryset`, which holds `total` rows, in one query."""
+    start = (number - 1) * per_page
+    end = min(start + per_page, total)
+    if start >= end:
+        return Page(number=number, per_page=per_page, total=total, rows=[])
+    if start <= total - end:
+        rows = list(queryset[start:end])
+    else:
+        rows = list(queryset.reverse()[total - end : total - start])
+        rows.reverse()
+    return Page(number=number, per_page=per_page, total=total, rows=rows)

@@ -1,0 +1,35 @@
+"""Template filters for the public pages: verdict badges, dates and figures as readers write them."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from factcheck import tables
+from factcheck.models import Source
+
+register = template.Library()
+
+
+@register.filter
+def verdict(status: str):
+    """A verdict as a badge: symbol and word, so it reads without colour."""
+    return tables.verdict_badge(status)
+
+
+@register.filter
+def day(value):
+    """A date as "2 Oct 2024" inside a <time> element; "undated" when there is none."""
+    if hasattr(value, "date") and callable(value.date):
+        value = value.date()
+    return mark_safe(tables.time_tag(value))  # noqa: S308 - built from a date only
+
+
+@register.filter
+def usd(claim):
+    """The ≈ USD text of a money figure with a known rate; blank otherwise."""
+    return tables.usd_text(claim)
+
+
+@register.filter
+def tier(source: Source):
+    """A source's tier and kind: "Primary · Filing"."""
+    return f"{source.tier.capitalize()} · {source.get_kind_display()}"

@@ -1,0 +1,84 @@
+"""Conditional GET for public pages: one cheap query says whether anything public changed.
+
+The version is read in ONE statement of index-only lookups, so it costs the same at a
+million claims as at ten:
+
+* the newest history row of claims and of sources (django-simple-history writes one on
+  every save and delete; publishing, unpublishing, a verdict change with its correction
+  and every edit all save the claim through the services);
+* the newest article edit (the article page shows its text);
+* the number of arithmetic checks and their newest computation.
+
+A claim change that the public cannot see (a draft edited) also moves the version: the
+reader then re-downloads an unchanged page, never sees a stale one. The exact alternative
+(`MAX(updated_at)` and `COUNT(*)` over `public()`) reads every public claim per request.
+
+Responses get a strong ETag (the version and the full path, hashed) and
+`Cache-Control: public, max-age=0, must-revalidate`: browsers and proxies keep the page but
+ask every time, and a 304 costs this one query.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.db import connection
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import condition
+
+from factcheck.models import Article, Claim, FigureCheck, Source
+
+
+def _scalar(aggregate: str, column: str, meta) -> str:
+    """`(SELECT MAX(col) FROM table)` for a model's table. Names only, never user input."""
+    quote = connection.ops.quote_name
+    column = "*" if column == "*" else quote(column)
+    return f"(SELECT {aggregate}({column}) FROM {quote(meta.db_table)})"  # noqa: S608
+
+
+def _version_sql() -> str:
+    claims, sources = Claim.history.model._meta, Source.history.model._meta
+    parts = [
+        _scalar("MAX", claims.pk.column, claims),
+        _scalar("MAX", sources.pk.column, sources),
+        _scalar("MAX", "updated_at", Article._meta),
+        _scalar("COUNT", "*", FigureCheck._meta),
+        _scalar("MAX", "computed_at", FigureCheck._meta),
+    ]
+    return "SELECT " + ", ".join(parts)
+
+
+def public_version() -> str:
+    """A string that changes whenever anything a public page shows may have changed."""
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql())
+        row = cursor.fetchone()
+    text = "|".join(str(part) for part in row)
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def request_version(request) -> str:
+    """The public version for this request, queried once however many times it is asked."""
+    if not hasattr(request, "_public_version"):
+        request._public_version = public_version()
+    return request._public_version
+
+
+def _etag(request, *args, **kwargs) -> str:
+    text = f"{request_version(request)}|{request.get_full_path()}"
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def public_page(view):
+    """Serve `view` with an ETag, answer 304 when it still matches, and ask caches to revalidate."""
+    conditional = condition(etag_func=_etag)(view)
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = conditional(request, *args, **kwargs)
+        if response.status_code in (200, 304):
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        return response
+
+    return wrapped
