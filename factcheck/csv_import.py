@@ -1,0 +1,252 @@
+"""Importing a claims CSV: all or nothing, every row validated, streamed in batches.
+
+The admin (through ClaimResource) and `manage.py import_claims` both call `import_claims`,
+so they refuse the same rows with the same messages. Rows are read and checked a batch at a
+time: the stored claims a batch names are loaded in one query (locked for the update), the
+desk's rules are asked of each row (factcheck.rules: sources for a verdict, the corrected
+figure, the two-person rule), and the batch is written by ClaimWriter. After the first bad
+row nothing more is written, the rest is only checked, and the transaction is rolled back,
+so an import with any error leaves the database as it was.
+
+Importing never publishes: published_at in the file is ignored; a claim already published
+stays published, and a change of its verdict is recorded as a public correction, as
+services.give_verdict does.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import BinaryIO
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from factcheck import rules
+from factcheck.csv_reader import CSVRow, read_rows
+from factcheck.csv_rows import ClaimRow, RowError, RowParser
+from factcheck.csv_writer import (
+    CLAIM_ATTNAMES,
+    CONTENT_ATTNAMES,
+    SOURCE_ATTNAMES,
+    Change,
+    ClaimWriter,
+)
+from factcheck.models import Claim, Source
+
+BATCH_SIZE = 2000
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, on a dry run or any error, would have done)."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    dry_run: bool = False
+    changes: list[Change] | None = None  # every row's Change, when asked for (admin preview)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def written(self) -> bool:
+        return self.ok and not self.dry_run
+
+    def summary(self) -> str:
+        counts = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged"
+        if not self.ok:
+            lines = len({error.line for error in self.errors})
+            return f"Nothing was imported: {lines} row(s) have errors. The other rows: {counts}."
+        if self.dry_run:
+            return f"Dry run, nothing was written: {counts}."
+        return f"Imported: {counts}."
+
+
+def _batches(rows: Iterable[CSVRow], size: int) -> Iterator[list[CSVRow]]:
+    iterator = iter(rows)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class RowChecker:
+    """The desk's rules for rows against the claims already stored, as one user (or the system)."""
+
+    def __init__(self, user=None):
+        self.user = user
+        self.seen_ids: dict[int, int] = {}  # claim id -> the line that names it first
+
+    def _can(self, perm: str) -> bool:
+        return self.user is None or self.user.has_perm(f"factcheck.{perm}")
+
+    def check(
+        self, row: ClaimRow, stored: dict | None, sources: list[dict]
+    ) -> Change | list[RowError]:
+        """The row's Change against the stored claim (None for a new one), or its errors."""
+        errors: list[RowError] = []
+
+        def fail(column: str, message: str) -> None:
+            errors.append(RowError(row.line, column, message))
+
+        if row.id is not None:
+            first = self.seen_ids.setdefault(row.id, row.line)
+            if first != row.line:
+                fail("id", f"claim {row.id} is already on line {first}: each claim once per file.")
+            elif stored is None:
+                fail("id", f"there is no claim {row.id}: leave id blank to add a new claim.")
+                return errors
+        change = Change("new" if stored is None else "update", row, stored, sources)
+        if stored is not None:
+            change.claim_id = stored["id"]
+            change.changed = self._changed_columns(row, stored, sources)
+            if not change.changed:
+                change.kind = "skip"
+                return errors or change
+        self._check_permissions(change, fail)
+        self._check_verdict(change, fail)
+        return errors or change
+
+    @staticmethod
+    def _changed_columns(row: ClaimRow, stored: dict, sources: list[dict]) -> tuple[str, ...]:
+        """The CSV columns whose value differs from the stored claim's (empty: unchanged)."""
+        changed = [
+            name.removesuffix("_id")
+            for name in CONTENT_ATTNAMES
+            if getattr(row, name) != stored[name]
+        ]
+        if set(row.sources) != {source["url"] for source in sources}:
+            changed.append("sources")
+        return tuple(changed)
+
+    def _check_permissions(self, change: Change, fail) -> None:
+        if change.kind == "new" and not self._can("add_claim"):
+            fail("id", "you do not have permission to add claims.")
+        if change.kind == "update" and not self._can("change_claim"):
+            fail("id", f"you do not have permission to edit claims (claim {change.row.id}).")
+
+    def _check_verdict(self, change: Change, fail) -> None:
+        row, stored = change.row, change.stored
+        old_status = stored["status"] if stored else None
+        if row.status in rules.VERDICTS:
+            problems = rules.verdict_errors(
+                status=row.status,
+                source_count=len(row.sources),
+                corrected_value=row.corrected_value,
+            )
+            for key, message in problems.items():
+                fail("sources" if key == "status" else key, message)
+        if row.status == old_status:
+            return
+        change.reviewed = row.status in rules.VERDICTS
+        if change.reviewed and not self._can("give_verdict"):
+            fail("status", "you do not have permission to give verdicts.")
+        if change.reviewed and self.user is not None:
+            created_by = stored["created_by_id"] if stored else self.user.pk
+            problem = rules.two_person_error(created_by_id=created_by, reviewer_id=self.user.pk)
+            if problem:
+                fail("status", problem)
+        if stored and stored["published_at"] is not None:
+            self._check_published(change, fail)
+
+    @staticmethod
+    def _check_published(change: Change, fail) -> None:
+        if change.row.status not in rules.VERDICTS:
+            fail(
+                "status",
+                "this claim is published, so it keeps a verdict: unpublish it first "
+                "to send it back to review.",
+            )
+        elif not change.row.note:
+            fail(
+                "note",
+                "this claim is published, so its change of verdict is shown to readers as a "
+                "correction: say why it changed in the note.",
+            )
+        change.correction = True
+
+
+def _load_stored(ids: list[int], *, lock: bool) -> tuple[dict[int, dict], dict[int, list[dict]]]:
+    """The stored claims with these ids (locked until commit) and their sources: two queries."""
+    if not ids:
+        return {}, {}
+    claims = Claim.objects.filter(pk__in=ids).order_by()
+    if lock:
+        claims = claims.select_for_update()
+    stored = {values["id"]: values for values in claims.values(*CLAIM_ATTNAMES)}
+    sources: dict[int, list[dict]] = {}
+    for source in Source.objects.filter(claim_id__in=ids).order_by("pk").values(*SOURCE_ATTNAMES):
+        sources.setdefault(source["claim_id"], []).append(source)
+    return stored, sources
+
+
+def import_claims(
+    binary: BinaryIO,
+    *,
+    user=None,
+    dry_run: bool = False,
+    file_name: str = "",
+    keep_changes: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import the claims CSV in `binary`; with any row error, write nothing.
+
+    `user` is the person importing (permissions, the two-person rule, the history); None
+    is the system, for restores from a backup. Raises CSVFileError when the file as a whole
+    cannot be read, and PermissionDenied when `user` may not import.
+    """
+    return import_rows(
+        read_rows(binary),
+        user=user,
+        dry_run=dry_run,
+        file_name=file_name,
+        keep_changes=keep_changes,
+        progress=progress,
+    )
+
+
+def import_rows(
+    rows: Iterable[CSVRow],
+    *,
+    user=None,
+    dry_run: bool = False,
+    file_name: str = "",
+    keep_changes: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Import rows already read from a claims CSV (see import_claims)."""
+    if user is not None and not user.has_perm("factcheck.import_claim"):
+        raise PermissionDenied("You do not have permission to import claims.")
+    report = ImportReport(dry_run=dry_run, changes=[] if keep_changes else None)
+    parser, checker = RowParser(), RowChecker(user)
+    writer = ClaimWriter(user=user, file_name=file_name)
+    with transaction.atomic():
+        for batch in _batches(rows, BATCH_SIZE):
+            changes = _check_batch(batch, parser, checker, report, lock=not dry_run)
+            if report.ok and not dry_run:
+                writer.write([c for c in changes if c.kind != "skip"])
+            if progress is not None:
+                progress(len(batch))
+        if not report.written:
+            transaction.set_rollback(True)
+    return report
+
+
+def _check_batch(batch, parser, checker, report: ImportReport, *, lock: bool) -> list[Change]:
+    parsed = [parser.parse(row) for row in batch]
+    ids = [p.id for p in parsed if isinstance(p, ClaimRow) and p.id is not None]
+    stored, sources = _load_stored(ids, lock=lock)
+    changes = []
+    for result in parsed:
+        if isinstance(result, ClaimRow):
+            result = checker.check(result, stored.get(result.id), sources.get(result.id, []))
+        if isinstance(result, Change):
+            changes.append(result)
+            counts = {"new": "new", "update": "updated", "skip": "unchanged"}
+            setattr(report, counts[result.kind], getattr(report, counts[result.kind]) + 1)
+        else:
+            report.errors.extend(result)
+    if report.changes is not None:
+        report.changes.extend(changes)
+    return changes

@@ -1,0 +1,165 @@
+"""Reading a claims CSV as a stream of rows, each with the line a spreadsheet shows for it.
+
+Whatever is wrong with the file as a whole (not UTF-8, a spreadsheet saved as .xlsx, empty, a
+missing column) is raised once as `CSVFileError`, with a sentence an editor can act on: never
+a traceback, never mojibake. Rows are read one at a time, so memory stays flat whatever the
+size of the file.
+"""
+
+import codecs
+import csv
+import difflib
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from factcheck.csvio import HEADER
+
+REQUIRED_COLUMNS = ("quote", "value")
+SAVE_AS_UTF8 = 'Save it from the spreadsheet as "CSV UTF-8" and upload it again.'
+
+# Byte-order marks of encodings a spreadsheet may use but we do not read.
+FOREIGN_BOMS = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+# What a binary file starts with, and what it probably is.
+BINARY_SIGNATURES = {
+    b"PK\x03\x04": "a zip archive (an Excel .xlsx or OpenDocument .ods workbook?)",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls workbook",
+    b"%PDF": "a PDF document",
+}
+
+
+class CSVFileError(ValueError):
+    """The file as a whole cannot be read as a claims CSV; the message says why and what to do."""
+
+
+@dataclass(slots=True)
+class CSVRow:
+    """One data row: the line it starts on (header = line 1) and its cells by column name."""
+
+    line: int
+    cells: dict[str, str]
+    width: int  # how many cells the line had: a row error unless it is the header's width
+
+
+def _check_start(head: bytes) -> None:
+    if not head.strip() or head.strip() == codecs.BOM_UTF8:
+        raise CSVFileError(
+            "The file is empty: it needs a header line (" + ", ".join(HEADER[:4]) + ", …) "
+            "and then one line per claim."
+        )
+    for bom, name in FOREIGN_BOMS.items():
+        if head.startswith(bom):
+            raise CSVFileError(f"The file is encoded as {name}, not UTF-8. {SAVE_AS_UTF8}")
+    for signature, what in BINARY_SIGNATURES.items():
+        if head.startswith(signature):
+            raise CSVFileError(f"This is not a CSV file: it is {what}. {SAVE_AS_UTF8}")
+    if b"\x00" in head:
+        raise CSVFileError(f"This is not a CSV file: it contains binary data. {SAVE_AS_UTF8}")
+
+
+def _locate_bad_byte(binary: BinaryIO) -> str:
+    """Where the first byte that is not UTF-8 is, as "line N" (only if the file can be re-read)."""
+    if not binary.seekable():
+        return "it"
+    binary.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    while chunk := binary.read(1 << 16):
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            bad = chunk[error.start]
+            line += chunk.count(b"\n", 0, error.start)
+            return f"line {line} (byte 0x{bad:02X})"
+        line += chunk.count(b"\n")
+    return "it"
+
+
+def _check_header(header: list[str]) -> list[str]:
+    """The header's column names, cleaned; unknown, repeated or missing columns are refused."""
+    columns = [name.strip().lower().lstrip("\ufeff") for name in header]
+    problems = []
+    for name in columns:
+        if name not in HEADER:
+            close = difflib.get_close_matches(name, HEADER, n=1)
+            hint = f" — did you mean '{close[0]}'?" if close else ""
+            problems.append(f"unknown column '{name}'{hint}")
+    repeated = sorted({name for name in columns if columns.count(name) > 1})
+    problems += [f"column '{name}' appears twice" for name in repeated]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        problems.append("missing required column " + ", ".join(f"'{m}'" for m in missing))
+    if problems:
+        raise CSVFileError(
+            "Line 1 (the header): "
+            + "; ".join(problems)
+            + ". The columns are: "
+            + ", ".join(HEADER)
+            + "."
+        )
+    return columns
+
+
+def read_rows(binary: BinaryIO) -> Iterator[CSVRow]:
+    """The data rows of a claims CSV in `binary` (UTF-8, with or without a BOM).
+
+    Blank lines are skipped. Raises CSVFileError for a problem with the file as a whole.
+    """
+    head = binary.read(4096)
+    _check_start(head)
+    if binary.seekable():
+        binary.seek(0)
+        source = binary
+    else:
+        source = io.BufferedReader(_Prepended(head, binary))
+    text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="strict", newline="")
+    reader = csv.reader(text, strict=True)
+    previous_end = 0
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise CSVFileError("The file is empty: it needs a header line and one line per claim.")
+        columns = _check_header(header)
+        previous_end = reader.line_num
+        for cells in reader:
+            start, previous_end = previous_end + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            padded = cells + [""] * (len(columns) - len(cells))
+            yield CSVRow(start, dict(zip(columns, padded, strict=False)), len(cells))
+    except UnicodeDecodeError:
+        where = _locate_bad_byte(binary)
+        raise CSVFileError(
+            f"The file is not UTF-8: {where} is in another encoding (Windows-1252 or Latin-1?). "
+            + SAVE_AS_UTF8
+        ) from None
+    except csv.Error as error:
+        raise CSVFileError(
+            f'Line {previous_end + 1}: the CSV cannot be read ({error}). A quote (") is '
+            "probably not closed: check that cell."
+        ) from None
+
+
+class _Prepended(io.RawIOBase):
+    """A non-seekable stream with the bytes already read from it put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO):
+        self._head, self._rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size], self._head = self._head[:size], self._head[size:]
+            return size
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)

@@ -1,0 +1,249 @@
+"""One CSV row checked and turned into claim values, the same way for the admin and the commands.
+
+`RowParser` knows the desk's companies and articles (loaded once, not once per row) and
+reads each cell: figures through the figure grammar, companies by name, slug or alias,
+ISO dates, http(s) sources. Then the model's own validation runs on the result. What a row
+means against the claims already stored (does the id exist, may this verdict be given) is
+decided in csv_import, which sees many rows at once.
+"""
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+
+from companies.models import Company
+from factcheck import figures
+from factcheck.csv_reader import CSVRow
+from factcheck.csv_safety import unneutralise
+from factcheck.csvio import HEADER
+from factcheck.models import Article, Claim, Metric, Qualifier, Source, Status
+
+# Cells that only export writes: an import reads past them.
+IGNORED_COLUMNS = ("usd_value", "published_at")
+# A plain number, read without the figure grammar (most rows of a large file are these).
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_SOURCE_SPLIT = re.compile(r"[\s|]+")
+
+
+@dataclass(slots=True, frozen=True)
+class RowError:
+    """What is wrong with one cell (or, with no column, one row) of the file."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}, {self.column}" if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class ClaimRow:
+    """A row whose cells are all valid: the claim's values as the import will write them."""
+
+    line: int
+    id: int | None
+    article_id: int | None
+    company_id: int | None
+    quote: str
+    metric: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    as_of: dt.date | None
+    period: str
+    status: str
+    note: str
+    corrected_value: Decimal | None
+    sources: tuple[str, ...] = field(default=())
+    cells: dict[str, str] = field(default_factory=dict, repr=False)  # as read, for previews
+
+
+def _choices(choices_class) -> dict[str, str]:
+    """Each allowed value, and its label, written loosely ("In review", "up to") -> the value."""
+    lookup = {}
+    for value, label in choices_class.choices:
+        for written in (value, str(label)):
+            lookup[written.lower().replace(" ", "_").replace("-", "_")] = value
+    return lookup
+
+
+CHOICES = {"metric": _choices(Metric), "status": _choices(Status), "qualifier": _choices(Qualifier)}
+DEFAULTS = {"metric": Metric.OTHER, "status": Status.UNVERIFIED, "qualifier": Qualifier.EXACT}
+
+
+def _closest(text: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(text, names, n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return " — did you mean " + " or ".join(f"'{name}'" for name in close) + "?"
+
+
+class RowParser:
+    """Reads the cells of one row into a ClaimRow, or says what is wrong with each bad cell."""
+
+    def __init__(self):
+        self.companies = Company.objects.name_index()
+        self.company_names = {c.pk: c.name for c in self.companies.values()}
+        self.articles = dict(Article.objects.values_list("slug", "pk"))
+        self._url_field = Source._meta.get_field("url")
+
+    def parse(self, row: CSVRow) -> ClaimRow | list[RowError]:
+        errors: list[RowError] = []
+
+        def fail(column: str, message: str) -> None:
+            errors.append(RowError(row.line, column, message))
+
+        if row.width != len(row.cells):
+            fail(
+                "",
+                f"{row.width} cells, but the header has {len(row.cells)} columns: a comma or "
+                'a quote (") is probably missing or out of place.',
+            )
+            return errors
+        cells = {name: unneutralise(text).strip() for name, text in row.cells.items()}
+        get = cells.get
+        values = {
+            "id": self._id(get("id", ""), fail),
+            "article_id": self._article(get("article", ""), fail),
+            "company_id": self._company(get("company", ""), fail),
+            "quote": get("quote", ""),
+            "as_of": self._date(get("as_of", ""), fail),
+            "period": get("period", ""),
+            "note": get("note", ""),
+            "sources": self._sources(get("sources", ""), fail),
+        }
+        for column in ("metric", "status", "qualifier"):
+            values[column] = self._choice(column, get(column, ""), fail)
+        self._figures(cells, values, fail)
+        if errors:
+            return errors
+        claim_row = ClaimRow(line=row.line, cells=row.cells, **values)
+        self._model_errors(claim_row, fail)
+        return errors or claim_row
+
+    # --- one reader per kind of cell ------------------------------------------------
+
+    def _id(self, text: str, fail) -> int | None:
+        if not text:
+            return None
+        if text.isdigit() and int(text) > 0:
+            return int(text)
+        fail("id", f"'{text}' is not a claim id: use the number from an export, or leave it blank for a new claim.")  # fmt: skip
+        return None
+
+    def _article(self, text: str, fail) -> int | None:
+        if not text:
+            return None
+        pk = self.articles.get(text) or self.articles.get(text.lower())
+        if pk is None:
+            fail("article", f"no article '{text}'{_closest(text, list(self.articles))}")
+        return pk
+
+    def _company(self, text: str, fail) -> int | None:
+        if not text:
+            return None
+        company = self.companies.get(text.lower())
+        if company is not None:
+            return company.pk
+        names = sorted(set(self.company_names.values()))
+        fail("company", f"no company '{text}'{_closest(text, names)}")
+        return None
+
+    def _date(self, text: str, fail) -> dt.date | None:
+        if not text:
+            return None
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            fail("as_of", f"'{text}' is not a date written YYYY-MM-DD (e.g. 2024-06-30).")
+            return None
+
+    def _choice(self, column: str, text: str, fail) -> str:
+        if not text:
+            return DEFAULTS[column]
+        value = CHOICES[column].get(text.lower().replace(" ", "_").replace("-", "_"))
+        if value is None:
+            allowed = ", ".join(dict.fromkeys(CHOICES[column].values()))
+            fail(column, f"'{text}' is not a {column}: use one of {allowed}.")
+        return value
+
+    def _sources(self, text: str, fail) -> tuple[str, ...]:
+        urls = tuple(dict.fromkeys(url for url in _SOURCE_SPLIT.split(text) if url))
+        for url in urls:
+            try:
+                self._url_field.clean(url, None)
+            except ValidationError as error:
+                fail("sources", f"'{url[:100]}': {' '.join(error.messages)}")
+        return urls
+
+    def _figures(self, cells: dict[str, str], values: dict, fail) -> None:
+        """value, unit and qualifier from the value (and unit) cells; corrected_value too."""
+        text, unit = cells.get("value", ""), cells.get("unit", "")
+        values["value"], values["unit"] = None, figures.normalise_unit(unit)
+        values["corrected_value"] = None
+        if not text:
+            fail("value", "the figure is missing: write it as 157000000000 or '$157 billion'.")
+            return
+        try:
+            figure = read_figure(text, unit)
+        except figures.FigureError as error:
+            column = "unit" if str(error).startswith("unit conflict") else "value"
+            fail(column, str(error))
+            return
+        values["value"], values["unit"] = figure.value, figure.unit
+        if figure.qualifier != Qualifier.EXACT:
+            stated = cells.get("qualifier", "")
+            if stated and values["qualifier"] not in (None, figure.qualifier):
+                fail("qualifier", f"the value says '{figure.qualifier}' but the qualifier column says '{stated}': clear one of them.")  # fmt: skip
+            values["qualifier"] = figure.qualifier
+        corrected = cells.get("corrected_value", "")
+        if corrected:
+            values["corrected_value"] = self._corrected(corrected, figure.unit, fail)
+
+    def _corrected(self, text: str, unit: str, fail) -> Decimal | None:
+        try:
+            return read_figure(text, unit).value
+        except figures.FigureError as error:
+            if str(error).startswith("unit conflict"):
+                fail("corrected_value", f"'{text}' is not in the claim's unit ({unit}): the corrected figure must be in the same unit.")  # fmt: skip
+            else:
+                fail("corrected_value", str(error))
+            return None
+
+    def _model_errors(self, row: ClaimRow, fail) -> None:
+        """The model's own validation (lengths, digits, required fields) on the row's values."""
+        claim = Claim(
+            quote=row.quote,
+            metric=row.metric,
+            value=row.value,
+            unit=row.unit,
+            qualifier=row.qualifier,
+            as_of=row.as_of,
+            period=row.period,
+            status=row.status,
+            note=row.note,
+            corrected_value=row.corrected_value,
+        )
+        try:
+            # Foreign keys were resolved from the lookups above, so their per-row existence
+            # queries are skipped; no field of a claim is unique, nor constrained across rows.
+            claim.full_clean(
+                exclude=["article", "company"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                column = name if name in HEADER else ""
+                fail(column, " ".join(messages))
+
+
+def read_figure(text: str, unit: str) -> figures.Figure:
+    """A value cell as a Figure: a plain number directly, anything else by the figure grammar."""
+    if _PLAIN_NUMBER.fullmatch(text):
+        return figures.Figure(Decimal(text), figures.normalise_unit(unit), Qualifier.EXACT)
+    return figures.parse_figure_strict(text, unit=unit)

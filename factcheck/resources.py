@@ -1,0 +1,152 @@
+"""The claims CSV as a django-import-export Resource, used by the admin and the commands alike.
+
+The columns are CONTRACT.md's ("Claims CSV"), declared once in csvio.HEADER. The work is done
+by the CSV modules, which stream and validate every row (csv_import) and stream exports
+(csv_export); this Resource is how the admin's import/export screens and the management
+commands reach them, so both refuse the same rows with the same messages.
+
+import-export's own row loop is not used: it queries per row, skips model validation by
+default, and its preview costs as much as the import itself. `import_data` runs our import
+and reports it in import-export's Result, which the admin's preview page shows.
+"""
+
+import csv
+import io
+
+import tablib
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from import_export import fields, resources
+from import_export.formats.base_formats import Format
+from import_export.results import Result, RowResult
+
+from factcheck import csv_export, csv_import
+from factcheck.csv_reader import CSVRow, read_rows
+from factcheck.csv_rows import IGNORED_COLUMNS
+from factcheck.csvio import HEADER
+from factcheck.models import Claim
+
+LINE, WIDTH = "__line__", "__width__"  # bookkeeping columns of an uploaded dataset
+PREVIEW_COLUMNS = [name for name in HEADER if name not in IGNORED_COLUMNS]
+
+
+class ClaimsCSV(Format):
+    """The claims CSV as an import-export format: read by our reader, so that file problems
+    (encoding, binary, missing columns) get our messages and rows keep their line numbers."""
+
+    def get_title(self):
+        return "csv"
+
+    def create_dataset(self, in_stream):
+        data = in_stream.encode("utf-8") if isinstance(in_stream, str) else in_stream
+        dataset = None
+        for row in read_rows(io.BytesIO(data)):
+            if dataset is None:
+                dataset = tablib.Dataset(headers=[*row.cells, LINE, WIDTH])
+            dataset.append([*row.cells.values(), row.line, row.width])
+        return dataset if dataset is not None else tablib.Dataset()
+
+    def export_data(self, dataset, **kwargs):
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(dataset.headers)
+        writer.writerows(dataset)
+        return out.getvalue()
+
+    def get_extension(self):
+        return "csv"
+
+    def get_content_type(self):
+        return "text/csv"
+
+    def can_import(self):
+        return True
+
+    def can_export(self):
+        return True
+
+
+class ClaimResource(resources.Resource):
+    """Claims in and out as CSV: `import_csv` / `export_csv` for files, `import_data` for the admin."""
+
+    class Meta:
+        model = Claim
+        name = "Claims CSV"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fields = {
+            name: fields.Field(attribute=name, column_name=name, readonly=name in IGNORED_COLUMNS)
+            for name in HEADER
+        }
+
+    # --- files (the management commands) --------------------------------------------
+
+    def import_csv(self, binary, **options) -> csv_import.ImportReport:
+        """Import a claims CSV file; see csv_import.import_claims for the options."""
+        return csv_import.import_claims(binary, **options)
+
+    def export_csv(self, claims, out) -> int:
+        """Stream `claims` as CSV to the text file `out`; returns the number of claims."""
+        return csv_export.write_csv(claims, out)
+
+    # --- import-export's interface (the admin) -------------------------------------
+
+    def export(self, queryset=None, **kwargs) -> tablib.Dataset:
+        """The claims as a Dataset (held in memory: the admin streams instead, see csv_admin)."""
+        claims = Claim.objects.all() if queryset is None else queryset
+        return tablib.Dataset(*csv_export.iter_rows(claims), headers=HEADER)
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs) -> Result:
+        """Run the import over an uploaded dataset and report it as import-export's Result."""
+        rows = [_csv_row(dataset.headers, values) for values in dataset]
+        report = csv_import.import_rows(
+            rows,
+            user=kwargs.get("user"),
+            dry_run=dry_run,
+            file_name=kwargs.get("file_name") or "",
+            keep_changes=True,
+        )
+        return _result(report, {row.line: row.cells for row in rows})
+
+
+def _csv_row(headers: list[str], values) -> CSVRow:
+    cells = dict(zip(headers, values, strict=True))
+    line, width = cells.pop(LINE), cells.pop(WIDTH)
+    return CSVRow(line, cells, width)
+
+
+def _result(report: csv_import.ImportReport, cells_by_line: dict[int, dict]) -> Result:
+    result = Result()
+    result.diff_headers = ["line", "changes", *PREVIEW_COLUMNS]
+    result.report = report
+    by_line: dict[int, dict[str, list[str]]] = {}
+    for error in report.errors:
+        column = error.column or NON_FIELD_ERRORS
+        by_line.setdefault(error.line, {}).setdefault(column, []).append(error.message)
+    for line, problems in sorted(by_line.items()):
+        row = {"line": line, "changes": "", **cells_by_line.get(line, {})}
+        result.append_invalid_row(line, row, ValidationError(problems))
+        result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
+    kinds = {"new": RowResult.IMPORT_TYPE_NEW, "update": RowResult.IMPORT_TYPE_UPDATE}
+    for change in report.changes or []:
+        row_result = RowResult()
+        row_result.import_type = kinds.get(change.kind, RowResult.IMPORT_TYPE_SKIP)
+        cells = change.row.cells
+        row_result.diff = [
+            change.row.line,
+            ", ".join(change.changed),
+            *(cells.get(name, "") for name in PREVIEW_COLUMNS),
+        ]
+        if change.claim_id is not None:
+            row_result.instance = Claim(
+                pk=change.claim_id,
+                quote=change.row.quote,
+                value=change.row.value,
+                unit=change.row.unit,
+                qualifier=change.row.qualifier,
+            )
+            row_result.add_instance_info(row_result.instance)
+        result.append_row_result(row_result)
+        result.increment_row_result_total(row_result)
+    result.total_rows = len(cells_by_line)
+    return result
