@@ -1,0 +1,36 @@
+"""Building claims CSV files in tests: rows as dicts, any columns left out are blank."""
+
+import csv
+import io
+
+from factcheck.csvio import HEADER
+
+
+def csv_bytes(*rows: dict, header=HEADER) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=header, restval="")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def row_for(claim, **changes) -> dict:
+    """A row that states `claim` as stored, with `changes` on top."""
+    row = {
+        "id": claim.pk,
+        "article": claim.article.slug if claim.article else "",
+        "company": claim.company.name if claim.company else "",
+        "quote": claim.quote,
+        "metric": claim.metric,
+        "value": claim.value,
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "as_of": claim.as_of or "",
+        "period": claim.period,
+        "status": claim.status,
+        "note": claim.note,
+        "corrected_value": "" if claim.corrected_value is None else claim.corrected_value,
+        "sources": " ".join(claim.sources.values_list("url", flat=True)),
+    }
+    row.update(changes)
+    return row
