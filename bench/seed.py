@@ -1,0 +1,184 @@
+"""Fill the benchmark database with N realistic claims, fast: `bench/seed.py 1000000`.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/factdesk_bench .venv/bin/python bench/seed.py N
+
+Empties the desk's tables, then writes companies, articles, claims (with one history row
+each, as django-simple-history would), their sources, some corrections and arithmetic
+checks with PostgreSQL's COPY. Secondary indexes are dropped before the COPY and built
+again after it (one sort per index instead of a million inserts into each), foreign-key
+triggers are skipped for the session (the rows are consistent by construction), and the
+tables are VACUUM ANALYZEd at the end so the planner and index-only scans see the real data.
+
+Refuses any database whose name does not contain "bench": it truncates tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.core.management.color import no_style  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from bench import fake  # noqa: E402
+from bench.extras import corrections_and_checks, make_users  # noqa: E402
+from companies.models import Company, CompanyGroup  # noqa: E402
+from factcheck.models import Article, CheckOperand, Claim, Correction, FigureCheck, Source  # noqa: E402
+
+TABLES = [
+    "factcheck_checkoperand",
+    "factcheck_figurecheck",
+    "factcheck_correction",
+    "factcheck_historicalsource",
+    "factcheck_source",
+    "factcheck_historicalclaim",
+    "factcheck_claim",
+    "factcheck_article",
+    "companies_company_groups",
+    "companies_companyalias",
+    "companies_company",
+    "companies_companygroup",
+    "django_admin_log",
+    "auth_user_groups",
+    "auth_user",
+]
+CHUNK = 50_000
+BIG = ["factcheck_claim", "factcheck_historicalclaim", "factcheck_source"]
+
+
+def say(message: str, started: float) -> None:
+    print(f"[{time.monotonic() - started:7.1f}s] {message}", flush=True)
+
+
+def check_database() -> None:
+    name = connection.settings_dict["NAME"]
+    if connection.vendor != "postgresql" or "bench" not in name:
+        sys.exit(
+            f"Refusing to seed {connection.vendor} database {name!r}: seed.py empties tables. "
+            "Point DATABASE_URL at a PostgreSQL database whose name contains 'bench', e.g. "
+            "createdb -h 127.0.0.1 -U postgres factdesk_bench."
+        )
+
+
+def secondary_indexes(cursor, table: str) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX …) of the indexes on `table` that no constraint owns."""
+    cursor.execute(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexname NOT IN "
+        "(SELECT conname FROM pg_constraint)",
+        [table],
+    )
+    return cursor.fetchall()
+
+
+def copy_rows(cursor, table: str, columns: list[str], rows) -> int:
+    count = 0
+    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
+def claims_and_sources(cursor, rng, n: int, names: list[str], n_articles: int) -> tuple[int, int]:
+    """COPY the claims, their history rows and their sources, CHUNK claims at a time.
+
+    Chunks keep memory flat at a million claims; each table gets one COPY per chunk.
+    """
+    claims = copied = 0
+    next_source = 1
+    for first in range(1, n + 1, CHUNK):
+        rows, histories, source_rows = [], [], []
+        for pk in range(first, min(first + CHUNK, n + 1)):
+            row, history = fake.claim(rng, pk, names, n_articles)
+            rows.append(row)
+            histories.append(history)
+            made = list(fake.sources(rng, row, next_source))
+            source_rows.extend(made)
+            next_source += len(made)
+        claims += copy_rows(cursor, "factcheck_claim", fake.CLAIM_COLUMNS, rows)
+        copy_rows(cursor, "factcheck_historicalclaim", fake.HISTORY_COLUMNS, histories)
+        copied += copy_rows(cursor, "factcheck_source", fake.SOURCE_COLUMNS, source_rows)
+    return claims, copied
+
+
+def seed(n: int, *, random_seed: int) -> None:
+    started = time.monotonic()
+    rng = random.Random(random_seed)
+    call_command("migrate", verbosity=0)
+    with connection.cursor() as wrapper:
+        cursor = wrapper.cursor  # psycopg's own cursor, for COPY
+        cursor.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
+        make_users()
+        cursor.execute("SET session_replication_role = replica")  # no FK triggers per row
+        dropped = {t: secondary_indexes(cursor, t) for t in BIG}
+        for indexes in dropped.values():
+            for name, _ in indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+        say("emptied; secondary indexes dropped", started)
+        n_companies, n_articles = fake.company_count(n), n // 8 + 1
+        company_rows = list(fake.companies(rng, n_companies))
+        columns = ["id", "name", "slug", "kind", "country", "ticker", "website", "description"]
+        copy_rows(cursor, "companies_company", columns, company_rows)
+        article_columns = (
+            "id title slug author publication published_on url text created_at updated_at"
+        )
+        copy_rows(
+            cursor, "factcheck_article", article_columns.split(), fake.articles(rng, n_articles)
+        )
+        names = [row[1] for row in company_rows]
+        claims, source_count = claims_and_sources(cursor, rng, n, names, n_articles)
+        say(
+            f"copied {claims:,} claims, {source_count:,} sources, {n_companies:,} companies",
+            started,
+        )
+        corrections_and_checks(cursor, rng)
+        cursor.execute("SET session_replication_role = DEFAULT")
+        for indexes in dropped.values():
+            for _, definition in indexes:
+                cursor.execute(definition)
+        say("indexes built again", started)
+        models = [
+            Company,
+            CompanyGroup,
+            Article,
+            Claim,
+            Source,
+            Correction,
+            FigureCheck,
+            CheckOperand,
+        ]
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('factcheck_historicalclaim', 'history_id'), "
+            "(SELECT coalesce(max(history_id), 1) FROM factcheck_historicalclaim))"
+        )
+    connection.close()  # VACUUM cannot run inside the transaction block of a cursor
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    say("vacuumed and analysed; done", started)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", type=int, help="how many claims, e.g. 1000000")
+    parser.add_argument("--random-seed", type=int, default=7, help="same seed, same desk")
+    args = parser.parse_args()
+    check_database()
+    seed(args.n, random_seed=args.random_seed)
+
+
+if __name__ == "__main__":
+    main()
