@@ -11,6 +11,7 @@ every value is a query parameter, hence the S608 exemptions below.
 """
 
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 
 from django.db import connections, models
 
@@ -50,17 +51,23 @@ class BulkRows:
         return list(range(highest + 1, highest + count + 1))
 
     def insert(
-        self, model: type[models.Model], attnames: Sequence[str], rows: Iterable[tuple]
+        self, model: type[models.Model], attnames: Sequence[str], rows: Sequence[tuple]
     ) -> None:
         """Insert `rows` (tuples in `attnames` order) into `model`'s table."""
+        if not rows:
+            return
         fields = self._fields(model, attnames)
         quote = self.connection.ops.quote_name
         table = quote(model._meta.db_table)
         columns = ", ".join(quote(f.column) for f in fields)
         with self.connection.cursor() as cursor:
             if self.is_postgres:
+                sql = f"COPY {table} ({columns}) FROM STDIN"
+                # COPY goes to psycopg's own cursor; log it as Django logs its queries (so
+                # the debug toolbar and assertNumQueries see it).
+                logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
                 # psycopg adapts Decimal, date and aware datetime itself.
-                with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                with logged, cursor.cursor.copy(sql) as copy:
                     for row in rows:
                         copy.write_row(row)
                 return

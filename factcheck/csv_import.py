@@ -14,6 +14,7 @@ services.give_verdict does.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import BinaryIO
@@ -50,10 +51,6 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
-
-    @property
-    def written(self) -> bool:
-        return self.ok and not self.dry_run
 
     def summary(self) -> str:
         counts = f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged"
@@ -221,14 +218,15 @@ def import_rows(
     report = ImportReport(dry_run=dry_run, changes=[] if keep_changes else None)
     parser, checker = RowParser(), RowChecker(user)
     writer = ClaimWriter(user=user, file_name=file_name)
-    with transaction.atomic():
+    # A dry run neither writes nor locks, so it needs no transaction.
+    with nullcontext() if dry_run else transaction.atomic():
         for batch in _batches(rows, BATCH_SIZE):
             changes = _check_batch(batch, parser, checker, report, lock=not dry_run)
             if report.ok and not dry_run:
                 writer.write([c for c in changes if c.kind != "skip"])
             if progress is not None:
                 progress(len(batch))
-        if not report.written:
+        if not report.ok and not dry_run:
             transaction.set_rollback(True)
     return report
 

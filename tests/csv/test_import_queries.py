@@ -1,0 +1,62 @@
+"""The import costs a fixed number of queries per batch, never one per row."""
+
+import pytest
+
+from tests.csv.csvdata import csv_bytes, row_for
+from tests.factories import ClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+# Loading the desk: companies, aliases, articles. The import's savepoint and its release.
+SETUP = 3 + 2
+# New claims: reserve ids, claims, their history; reserve source ids, sources, their history.
+NEW_BATCH = 6
+# Updates: the stored claims (locked) and their sources, then the update itself.
+UPDATE_BATCH = 3
+
+
+def _new_rows(count):
+    return [
+        {
+            "company": "OpenAI",
+            "quote": f"Claim {n}",
+            "value": f"${n + 1} billion",
+            "status": "verified",
+            "sources": f"https://a.example/{n} https://b.example/{n}",
+        }
+        for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_new_rows(desk, import_file, django_assert_num_queries, count):
+    data = csv_bytes(*_new_rows(count))
+    with django_assert_num_queries(SETUP + NEW_BATCH):
+        report = import_file(data)
+    assert report.new == count
+
+
+@pytest.mark.parametrize("count", [1, 40])
+def test_updated_rows(desk, import_file, django_assert_num_queries, count):
+    claims = ClaimFactory.create_batch(count, unit="USD")
+    data = csv_bytes(*(row_for(claim, period="FY2024") for claim in claims))
+    # The claims' history (as changes are history too) is written with the update.
+    with django_assert_num_queries(SETUP + UPDATE_BATCH + 1):
+        report = import_file(data)
+    assert report.updated == count
+
+
+def test_each_batch_adds_the_same_queries(
+    desk, import_file, django_assert_num_queries, monkeypatch
+):
+    monkeypatch.setattr("factcheck.csv_import.BATCH_SIZE", 10)
+    with django_assert_num_queries(SETUP + 4 * NEW_BATCH):
+        report = import_file(csv_bytes(*_new_rows(40)))
+    assert report.new == 40
+
+
+def test_a_dry_run_writes_nothing(desk, import_file, django_assert_num_queries):
+    with django_assert_num_queries(SETUP - 2):  # no transaction: nothing to undo
+        report = import_file(csv_bytes(*_new_rows(40)), dry_run=True)
+    assert report.new == 40
+    assert report.summary() == "Dry run, nothing was written: 40 new, 0 updated, 0 unchanged."
