@@ -15,13 +15,17 @@ class FigureCheck(models.Model):
         HOLDS = "holds", "Holds"
         FAILS = "fails", "Fails"
         ERROR = "error", "Cannot compute"
+        SHOWN = "shown", "Working shown (no stated figure)"
 
     kind = models.CharField(max_length=14, choices=Kind.choices)
     stated = models.ForeignKey(
         "factcheck.Claim",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="checks_stated",
-        help_text="The claim whose figure the arithmetic should produce.",
+        help_text="The claim whose figure the arithmetic should produce. Leave it empty to "
+        "show the working only (the article states no figure for it).",
     )
     operands = models.ManyToManyField(
         "factcheck.Claim", through="CheckOperand", related_name="checks_used_in"
@@ -36,7 +40,8 @@ class FigureCheck(models.Model):
         ordering = ["pk"]
 
     def __str__(self):
-        return self.label or f"{self.get_kind_display()} → claim {self.stated_id}"
+        target = f"claim {self.stated_id}" if self.stated_id else "working only"
+        return self.label or f"{self.get_kind_display()} → {target}"
 
 
 class CheckOperand(models.Model):
