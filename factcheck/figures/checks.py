@@ -26,13 +26,14 @@ class CheckResult:
 
     `expected` is what the arithmetic gives, `stated` what the article says (both in
     the stated figure's unit); `tolerance` says what counted as agreeing and
-    `working` shows the sum in words.
+    `working` shows the sum in words. Without a stated figure (the article gives
+    none, the check only shows its working) `stated` and `ok` are None.
     """
 
     kind: str
     expected: Decimal
-    stated: Decimal
-    ok: bool
+    stated: Decimal | None
+    ok: bool | None
     tolerance: str
     working: str
 
@@ -41,14 +42,16 @@ def _show(figure: Figure) -> str:
     return format_figure(figure.value, figure.unit, figure.qualifier)
 
 
-def _same_unit(*figures: Figure) -> str:
-    units = {f.unit for f in figures}
+def _same_unit(*figures: Figure | None) -> str:
+    units = {f.unit for f in figures if f is not None}
     if len(units) != 1:
         raise ValueError(f"these figures are in different units ({', '.join(sorted(units))})")
     return units.pop()
 
 
-def _result(kind: str, expected: Decimal, stated: Figure, working: str) -> CheckResult:
+def _result(kind: str, expected: Decimal, stated: Figure | None, working: str) -> CheckResult:
+    if stated is None:
+        return CheckResult(kind, expected, None, None, "", f"{working}.")
     ok, tolerance = within_stated(expected, stated)
     verdict = "holds" if ok else "does not hold"
     return CheckResult(
@@ -61,13 +64,13 @@ def _result(kind: str, expected: Decimal, stated: Figure, working: str) -> Check
     )
 
 
-def _shown_percent(value: Decimal, stated: Figure) -> str:
+def _shown_percent(value: Decimal, stated: Figure | None) -> str:
     """A computed percentage to one more decimal than the stated one (at least one)."""
-    step = min(written_step(stated) / 10, Decimal("0.1"))
+    step = Decimal("0.1") if stated is None else min(written_step(stated) / 10, Decimal("0.1"))
     return f"{value.quantize(step, rounding=ROUND_HALF_UP).normalize():f}%"
 
 
-def percent_change(start: Figure, end: Figure, stated: Figure) -> CheckResult:
+def percent_change(start: Figure, end: Figure, stated: Figure | None = None) -> CheckResult:
     """Does the change from `start` to `end` match the stated percentage?
 
     Articles write a change as a size plus a direction word ("an 80% decrease"),
@@ -78,7 +81,7 @@ def percent_change(start: Figure, end: Figure, stated: Figure) -> CheckResult:
     if start.value == 0:
         raise ValueError("a percentage change from zero is undefined")
     change = (end.value - start.value) / start.value * 100
-    compared = change if stated.value < 0 else abs(change)
+    compared = change if stated is not None and stated.value < 0 else abs(change)
     direction = "a fall" if change < 0 else "a rise"
     working = (
         f"from {format_figure(start.value, unit)} to {format_figure(end.value, unit)} "
@@ -87,7 +90,7 @@ def percent_change(start: Figure, end: Figure, stated: Figure) -> CheckResult:
     return _result("percent_change", compared, stated, working)
 
 
-def difference(larger: Figure, smaller: Figure, stated: Figure) -> CheckResult:
+def difference(larger: Figure, smaller: Figure, stated: Figure | None = None) -> CheckResult:
     """Does `larger` − `smaller` match the stated difference (a size, so never negative)?"""
     unit = _same_unit(larger, smaller, stated)
     gap = abs(larger.value - smaller.value)
@@ -98,13 +101,15 @@ def difference(larger: Figure, smaller: Figure, stated: Figure) -> CheckResult:
     return _result("difference", gap, stated, working)
 
 
-def ratio(numerator: Figure, denominator: Figure, stated: Figure | Decimal) -> CheckResult:
+def ratio(
+    numerator: Figure, denominator: Figure, stated: Figure | Decimal | None = None
+) -> CheckResult:
     """Is `numerator` the stated multiple of `denominator` ("three times", "5x")?
 
     `stated` is the multiple, as a Figure (any unit) or a plain Decimal.
     """
     _same_unit(numerator, denominator)
-    if not isinstance(stated, Figure):
+    if stated is not None and not isinstance(stated, Figure):
         stated = Figure(Decimal(stated), "times")
     if denominator.value == 0:
         raise ValueError("a multiple of zero is undefined")
@@ -113,17 +118,23 @@ def ratio(numerator: Figure, denominator: Figure, stated: Figure | Decimal) -> C
     return _result("ratio", multiple, stated, working)
 
 
-def conversion(amount: Figure, converted: Figure, rate: Decimal) -> CheckResult:
-    """Is `converted` the same money as `amount` at `rate` (converted units per amount unit)?"""
+def conversion(
+    amount: Figure, converted: Figure, rate: Decimal, rate_source: str = ""
+) -> CheckResult:
+    """Is `converted` the same money as `amount` at `rate` (converted units per amount unit)?
+
+    `rate_source` names the rate in the working ("the ECB reference rate of 15 Oct 2024").
+    """
     expected = amount.value * rate
+    cited = f" ({rate_source})" if rate_source else ""
     working = (
         f"{_show(amount)} at {rate.quantize(Decimal('0.0001'))} {converted.unit} per "
-        f"{amount.unit} is {format_figure(expected, converted.unit, digits=3)}"
+        f"{amount.unit}{cited} is {format_figure(expected, converted.unit, digits=3)}"
     )
     return _result("conversion", expected, converted, working)
 
 
-def sum_of_parts(parts: Sequence[Figure], total: Figure) -> CheckResult:
+def sum_of_parts(parts: Sequence[Figure], total: Figure | None = None) -> CheckResult:
     """Do the parts add up to the stated total?"""
     if not parts:
         raise ValueError("a sum needs at least one part")

@@ -82,3 +82,21 @@ def test_ratio_and_sum():
 def test_mixed_units_are_refused_not_compared():
     with pytest.raises(ValueError, match="different units"):
         difference(f("$5 billion"), f("HK$5 billion"), f("$1 billion"))
+
+
+def test_without_a_stated_figure_a_check_only_shows_its_working():
+    """SenseTime's share price: the article gives both prices but no percentage."""
+    result = percent_change(f("HK$9.7"), f("HK$1.62"))
+    assert result.working == "from HK$9.7 to HK$1.62 is a fall of 83.3%."
+    assert (result.ok, result.stated, result.tolerance) == (None, None, "")
+    assert result.expected.quantize(D("0.01")) == D("83.30")
+    assert difference(f("RMB 46 billion"), f("RMB 11.5 billion")).expected == D("34.5e9")
+    assert ratio(f("$10"), f("$4")).working == "$10 is 2.5 times $4."
+    assert sum_of_parts([f("$1"), f("$2")]).ok is None
+
+
+def test_a_conversion_names_its_rate():
+    result = conversion(
+        f("$3.39 trillion"), f("about RMB 24 trillion"), D("7.115"), "the ECB rate of 15 Oct 2024"
+    )
+    assert "7.1150 CNY per USD (the ECB rate of 15 Oct 2024) is RMB 24.1 trillion" in result.working
