@@ -184,20 +184,23 @@ def import_claims(
     user=None,
     dry_run: bool = False,
     file_name: str = "",
+    as_new: bool = False,
     keep_changes: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import the claims CSV in `binary`; with any row error, write nothing.
 
     `user` is the person importing (permissions, the two-person rule, the history); None
-    is the system, for restores from a backup. Raises CSVFileError when the file as a whole
-    cannot be read, and PermissionDenied when `user` may not import.
+    is the system, for restores from a backup. `as_new` ignores the id column, so that an
+    export loads into another (or an empty) desk as new claims. Raises CSVFileError when
+    the file as a whole cannot be read, and PermissionDenied when `user` may not import.
     """
     return import_rows(
         read_rows(binary),
         user=user,
         dry_run=dry_run,
         file_name=file_name,
+        as_new=as_new,
         keep_changes=keep_changes,
         progress=progress,
     )
@@ -209,6 +212,7 @@ def import_rows(
     user=None,
     dry_run: bool = False,
     file_name: str = "",
+    as_new: bool = False,
     keep_changes: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
@@ -216,7 +220,7 @@ def import_rows(
     if user is not None and not user.has_perm("factcheck.import_claim"):
         raise PermissionDenied("You do not have permission to import claims.")
     report = ImportReport(dry_run=dry_run, changes=[] if keep_changes else None)
-    parser, checker = RowParser(), RowChecker(user)
+    parser, checker = RowParser(as_new=as_new), RowChecker(user)
     writer = ClaimWriter(user=user, file_name=file_name)
     # A dry run neither writes nor locks, so it needs no transaction.
     with nullcontext() if dry_run else transaction.atomic():

@@ -87,7 +87,8 @@ def _closest(text: str, names: list[str]) -> str:
 class RowParser:
     """Reads the cells of one row into a ClaimRow, or says what is wrong with each bad cell."""
 
-    def __init__(self):
+    def __init__(self, *, as_new: bool = False):
+        self.as_new = as_new  # ignore the id column: every row is a new claim
         self.companies = Company.objects.name_index()
         self.company_names = {c.pk: c.name for c in self.companies.values()}
         self.articles = dict(Article.objects.values_list("slug", "pk"))
@@ -109,7 +110,7 @@ class RowParser:
         cells = {name: unneutralise(text).strip() for name, text in row.cells.items()}
         get = cells.get
         values = {
-            "id": self._id(get("id", ""), fail),
+            "id": None if self.as_new else self._id(get("id", ""), fail),
             "article_id": self._article(get("article", ""), fail),
             "company_id": self._company(get("company", ""), fail),
             "quote": get("quote", ""),

@@ -63,8 +63,14 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="check every row and report, write nothing"
         )
         parser.add_argument("--user", help="import as this user (username), with their rules")
+        parser.add_argument(
+            "--as-new",
+            action="store_true",
+            help="ignore the id column: every row becomes a new claim (to load an export "
+            "into another desk, or restore it into an empty one)",
+        )
 
-    def handle(self, *args, file, dry_run, user, **options):
+    def handle(self, *args, file, dry_run, user, as_new, **options):
         importer = self._user(user)
         binary = sys.stdin.buffer if file == "-" else self._open(file)
         progress = Progress(self.stdout, binary) if self.stdout.isatty() else None
@@ -73,6 +79,7 @@ class Command(BaseCommand):
                 binary,
                 user=importer,
                 dry_run=dry_run,
+                as_new=as_new,
                 file_name=file,
                 progress=progress,
             )

@@ -1,0 +1,87 @@
+"""export_claims streams the contract's columns in id order, chunk by chunk, cells neutralised."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+
+from factcheck import csv_export
+from factcheck.csvio import HEADER
+from factcheck.models import Claim
+from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, VerdictClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def export(*args) -> list[dict]:
+    out = io.StringIO()
+    call_command("export_claims", *args, stdout=out)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+def test_header_and_one_row_per_claim_in_id_order():
+    claims = ClaimFactory.create_batch(3)
+    out = io.StringIO()
+    call_command("export_claims", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == ",".join(HEADER)
+    assert [row["id"] for row in csv.DictReader(io.StringIO(out.getvalue()))] == [
+        str(c.pk) for c in sorted(claims, key=lambda c: c.pk)
+    ]
+
+
+def test_status_and_published_filters():
+    published = PublishedClaimFactory()
+    verdict = VerdictClaimFactory()
+    ClaimFactory()
+    assert {r["id"] for r in export("--status", "verified")} == {str(published.pk), str(verdict.pk)}
+    assert [r["id"] for r in export("--published")] == [str(published.pk)]
+
+
+def test_an_unknown_status_is_refused():
+    with pytest.raises(Exception, match="invalid choice: 'approved'"):
+        call_command("export_claims", "--status", "approved", stdout=io.StringIO())
+
+
+def test_published_at_and_verdict_are_exported():
+    claim = PublishedClaimFactory(status="verified")
+    (row,) = export()
+    assert row["status"] == "verified"
+    assert row["published_at"] == claim.published_at.isoformat()
+
+
+def test_formula_cells_are_neutralised_plain_numbers_are_not():
+    ClaimFactory(quote='=HYPERLINK("http://evil.example")', note="@SUM(A1)", value=-12.5, unit="")
+    (row,) = export()
+    assert row["quote"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["note"] == "'@SUM(A1)"
+    assert row["value"] == "-12.5"
+
+
+def test_writes_to_a_file(tmp_path):
+    ClaimFactory.create_batch(2)
+    target = tmp_path / "claims.csv"
+    err = io.StringIO()
+    call_command("export_claims", "-o", str(target), stdout=io.StringIO(), stderr=err)
+    assert len(list(csv.DictReader(target.open(encoding="utf-8", newline="")))) == 2
+    assert err.getvalue() == f"2 claims written to {target}.\n"
+
+
+def test_streams_in_chunks_with_two_queries_each(django_assert_num_queries):
+    for claim in ClaimFactory.create_batch(5):
+        SourceFactory(claim=claim)
+    rows = []
+    # Three chunks of two claims (the last one short), each: claims, then their sources;
+    # and the empty chunk that ends the stream.
+    with django_assert_num_queries(3 * 2 + 1):
+        for row in csv_export.iter_rows(Claim.objects.all(), chunk_size=2):
+            rows.append(row)
+    assert len(rows) == 5
+    assert all(row[HEADER.index("sources")].startswith("https://") for row in rows)
+
+
+def test_the_admin_filters_do_not_change_the_columns():
+    claim = ClaimFactory()
+    rows = list(csv_export.iter_rows(Claim.objects.filter(pk=claim.pk).select_related("company")))
+    assert len(rows) == 1 and len(rows[0]) == len(HEADER)
