@@ -133,11 +133,13 @@ def company_detail(request, slug):
             claim.metric, MetricSection(claim.metric, labels.get(claim.metric, claim.metric))
         )
         section.claims.append(claim)
-    for section in sections.values():
+    order = {metric: i for i, metric in enumerate(Metric.values)}
+    ordered = sorted(sections.values(), key=lambda s: order.get(s.metric, len(order)))
+    for section in ordered:
         section.charts = _charts(company, section)
     context = {
         "company": company,
-        "sections": list(sections.values()),
+        "sections": ordered,
         "claim_count": len(claims),
         "nav": "companies",
     }
