@@ -144,6 +144,10 @@ def read_rows(binary: BinaryIO) -> Iterator[CSVRow]:
             f'Line {previous_end + 1}: the CSV cannot be read ({error}). A quote (") is '
             "probably not closed: check that cell."
         ) from None
+    finally:
+        # Let go of the file without closing it: it is the caller's (and may be stdin).
+        if not text.closed:
+            text.detach()
 
 
 class _Prepended(io.RawIOBase):

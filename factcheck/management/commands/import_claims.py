@@ -83,13 +83,13 @@ class Command(BaseCommand):
                 file_name=file,
                 progress=progress,
             )
+            if progress:
+                progress.finish()
         except (CSVFileError, PermissionDenied) as error:
             raise CommandError(str(error)) from None
         finally:
             if binary is not sys.stdin.buffer:
                 binary.close()
-        if progress:
-            progress.finish()
         for error in report.errors:
             self.stderr.write(str(error))
         if not report.ok:
