@@ -159,17 +159,21 @@ def usd_note(claim: Claim) -> str:
     return note
 
 
-def cross_quote(from_currency: str, to_currency: str, on: dt.date | None) -> tuple[Decimal, str]:
+def cross_quote(
+    from_currency: str, to_currency: str, on: dt.date | None, *, quote=None
+) -> tuple[Decimal, str]:
     """Units of `to_currency` per unit of `from_currency` at `on`, and the rates it came from.
 
+    `quote` looks a rate up (UsdConverter().quote for bulk work; the table by default).
     Raises MissingRate, saying which currency lacks a rate.
     """
+    lookup = quote or _quote
     quotes = []
     for currency in (from_currency, to_currency):
-        quote = _quote(currency, on)
-        if quote is None:
+        found = lookup(currency, on)
+        if found is None:
             raise MissingRate(missing_rate_message(currency, on))
-        quotes.append(quote)
+        quotes.append(found)
     rate = pure_fx.cross_rate(
         from_currency, to_currency, {q.currency: q.per_eur for q in quotes}.get
     )

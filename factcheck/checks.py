@@ -1,0 +1,188 @@
+"""Arithmetic checks between claims: compute them, store the outcome, recompute when figures move.
+
+The arithmetic itself is pure (factcheck.figures.checks); this module turns claims into
+figures, finds the exchange rate for conversions in the FX table, and stores what came
+out (outcome, expected value, the working in words, when). services.save_claim calls
+`recompute_for_claim` when a claim's figure changes; load_fx and the FX admin call
+`recompute_conversions` when rates change; `check_figures` recomputes everything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from factcheck import figures, fx
+from factcheck.figures import checks as arithmetic
+from factcheck.figures.figure import Figure
+from factcheck.models import CheckOperand, Claim, FigureCheck, Source
+
+Kind = FigureCheck.Kind
+Outcome = FigureCheck.Outcome
+
+# Figures a check needs, by kind: (fewest, most); None is "no limit".
+OPERAND_COUNTS = {
+    Kind.PERCENT_CHANGE: (2, 2),
+    Kind.DIFFERENCE: (2, 2),
+    Kind.RATIO: (2, 2),
+    Kind.CONVERSION: (1, 1),
+    Kind.SUM: (1, None),
+}
+OPERAND_NAMES = {
+    Kind.PERCENT_CHANGE: "two figures, from and to",
+    Kind.DIFFERENCE: "two figures, the larger then the smaller",
+    Kind.RATIO: "two figures, the multiple then the base",
+    Kind.CONVERSION: "one figure, the amount in the first currency",
+    Kind.SUM: "at least one part",
+}
+FIGURE_FIELDS = ("value", "unit", "qualifier", "as_of", "quote")
+EXPECTED_PLACES = Decimal("0.000001")  # FigureCheck.expected's decimal places
+
+
+class CheckError(ValueError):
+    """The check cannot be computed; the message says what to fix."""
+
+
+def claim_figure(claim: Claim) -> Figure:
+    """The claim's figure with the text it was written as, which sets its precision.
+
+    "80%" stored as 80.000000 is good to ±0.5 points because the article wrote "80%":
+    the written form is found in the quote, else rebuilt by format_figure.
+    """
+    value = Decimal(claim.value)
+    for candidate in figures.find_figures(claim.quote or ""):
+        found = candidate.figure
+        if found.value == value and found.unit == claim.unit:
+            return Figure(value, claim.unit, claim.qualifier, found.text)
+    return Figure(value, claim.unit, claim.qualifier, figures.format_figure(value, claim.unit))
+
+
+def _operands(check: FigureCheck) -> list[Claim]:
+    return [operand.claim for operand in check.inputs.all()]
+
+
+def _conversion(amount: Claim, stated: Claim | None, quote) -> arithmetic.CheckResult:
+    if stated is None:
+        raise CheckError("a conversion needs the stated figure in the other currency")
+    for claim in (amount, stated):
+        if not figures.is_currency(claim.unit):
+            raise CheckError(f"{claim.figure_display} is not money, so it cannot be converted")
+    on = amount.as_of or stated.as_of
+    try:
+        rate, cited = fx.cross_quote(amount.unit, stated.unit, on, quote=quote)
+    except fx.MissingRate as error:
+        raise CheckError(str(error)) from error
+    if on is None:
+        cited += ", the latest: neither figure has a date"
+    return arithmetic.conversion(claim_figure(amount), claim_figure(stated), rate, cited)
+
+
+def compute(check: FigureCheck, *, quote=None) -> arithmetic.CheckResult:
+    """Run the check's arithmetic on its claims. Raises CheckError saying what is wrong.
+
+    `quote` is a rate lookup (fx.UsdConverter().quote) for bulk work; by default each
+    conversion queries the FX table.
+    """
+    operands = _operands(check)
+    fewest, most = OPERAND_COUNTS[check.kind]
+    if len(operands) < fewest or (most is not None and len(operands) > most):
+        raise CheckError(
+            f"a {check.get_kind_display().lower()} check takes {OPERAND_NAMES[check.kind]}; "
+            f"this one has {len(operands)}"
+        )
+    stated = check.stated
+    if check.kind == Kind.CONVERSION:
+        return _conversion(operands[0], stated, quote)
+    given = claim_figure(stated) if stated is not None else None
+    shown = [claim_figure(claim) for claim in operands]
+    try:
+        if check.kind == Kind.PERCENT_CHANGE:
+            return arithmetic.percent_change(shown[0], shown[1], given)
+        if check.kind == Kind.DIFFERENCE:
+            return arithmetic.difference(shown[0], shown[1], given)
+        if check.kind == Kind.RATIO:
+            return arithmetic.ratio(shown[0], shown[1], given)
+        return arithmetic.sum_of_parts(shown, given)
+    except ValueError as error:  # different units, division by zero
+        raise CheckError(str(error)) from error
+
+
+def evaluate(check: FigureCheck, *, quote=None, now=None) -> FigureCheck:
+    """Compute the check and set its outcome, expected value, working and time (not saved)."""
+    try:
+        result = compute(check, quote=quote)
+    except CheckError as error:
+        check.outcome, check.expected = Outcome.ERROR, None
+        check.working = f"Cannot compute: {error}."
+    else:
+        check.outcome = {True: Outcome.HOLDS, False: Outcome.FAILS, None: Outcome.SHOWN}[result.ok]
+        check.expected = result.expected.quantize(EXPECTED_PLACES)
+        check.working = result.working[0].upper() + result.working[1:]
+    check.computed_at = now or timezone.now()
+    return check
+
+
+def with_figures(checks):
+    """The checks with their stated claim and operands loaded (three queries in all)."""
+    return checks.select_related("stated").prefetch_related(
+        Prefetch("inputs", queryset=CheckOperand.objects.select_related("claim"))
+    )
+
+
+def recompute(checks=None) -> Counter:
+    """Recompute and store `checks` (all when None); returns the count of each outcome."""
+    checks = list(with_figures(checks if checks is not None else FigureCheck.objects.all()))
+    converter, now = fx.UsdConverter(), timezone.now()
+    for check in checks:
+        evaluate(check, quote=converter.quote, now=now)
+    FigureCheck.objects.bulk_update(
+        checks, ["outcome", "expected", "working", "computed_at"], batch_size=500
+    )
+    return Counter(check.outcome for check in checks)
+
+
+def touching(claim_ids: Iterable[int]):
+    """The checks that state or use any of these claims."""
+    claim_ids = list(claim_ids)
+    used = CheckOperand.objects.filter(claim_id__in=claim_ids).values("check_ref_id")
+    return FigureCheck.objects.filter(Q(stated_id__in=claim_ids) | Q(pk__in=used))
+
+
+def recompute_for_claim(claim: Claim) -> Counter:
+    return recompute(touching([claim.pk]))
+
+
+def recompute_conversions() -> Counter:
+    """After exchange rates change: conversions are the only checks that read them."""
+    return recompute(FigureCheck.objects.filter(kind=Kind.CONVERSION))
+
+
+def figure_changed(before: Claim | None, after: Claim) -> bool:
+    """Whether a save moved anything a check reads (value, unit, qualifier, date, quote)."""
+    if before is None:
+        return False  # a new claim is in no check yet
+    return any(getattr(before, name) != getattr(after, name) for name in FIGURE_FIELDS)
+
+
+def source_deviations(claim: Claim) -> list[tuple[Source, figures.Deviation]]:
+    """How the claim's figure compares with each source excerpt that states one of its own.
+
+    From each excerpt the figure in the claim's unit nearest to the claim's value is taken
+    ("overstated by 4.1%", "rounded: $157 billion for $157.3 billion"); sources without
+    such a figure are left out. Reads `claim.sources.all()`, so prefetch it for lists.
+    """
+    claimed = claim_figure(claim)
+    found = []
+    for source in claim.sources.all():
+        same_unit = [
+            c.figure for c in figures.find_figures(source.excerpt) if c.figure.unit == claim.unit
+        ]
+        if not same_unit:
+            continue
+        nearest = min(same_unit, key=lambda f: abs(f.value - claimed.value))
+        found.append((source, figures.compare_with_source(claimed, nearest)))
+    return found
