@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck import fx, rules
+from factcheck import checks, fx, rules
 from factcheck.models import Claim, Correction, Status
 
 TRACKED_FIELDS = [
@@ -100,7 +100,10 @@ def save_claim(*, claim: Claim, user, expected_version: int | None = None) -> Cl
         )
         if errors:
             raise ValidationError(errors)
-    return _write(claim, current, user)
+    saved = _write(claim, current, user)
+    if checks.figure_changed(current, saved):
+        checks.recompute_for_claim(saved)  # the arithmetic checks that read this figure
+    return saved
 
 
 @transaction.atomic
