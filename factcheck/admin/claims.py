@@ -11,7 +11,9 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck import rules, services
+from factcheck.csv_admin import ClaimCSVAdminMixin
 from factcheck.models import Claim, Source
+from factcheck.resources import ClaimResource
 
 from .filters import HasSourcesFilter, PublishedFilter, SecondaryOnlyFilter
 from .forms import ClaimForm, VerdictForm
@@ -68,7 +70,9 @@ class SourceInline(admin.StackedInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
+    # CSV import (import_claim permission) and export (export_claim), also of a selection.
+    resource_classes = [ClaimResource]
     form = ClaimForm
     inlines = [SourceInline]
     list_display = [
