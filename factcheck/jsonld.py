@@ -12,6 +12,7 @@ import json
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
 
+from factcheck.links import is_http_url
 from factcheck.models import Claim, Status
 
 # The verdicts on a 1–5 scale, best first. Unverifiable sits in the middle: the desk could
@@ -46,7 +47,7 @@ def _item_reviewed(claim: Claim) -> dict:
         item["author"] = {"@type": "Organization", "name": article.publication}
     if article.published_on:
         item["datePublished"] = article.published_on.isoformat()
-    if article.url:
+    if is_http_url(article.url):
         appearance = {"@type": "CreativeWork", "url": article.url, "headline": article.title}
         if article.publication:
             appearance["publisher"] = {"@type": "Organization", "name": article.publication}

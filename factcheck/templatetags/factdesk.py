@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from factcheck import tables
+from factcheck import links, tables
 from factcheck.models import Source
 
 register = template.Library()
@@ -33,3 +33,9 @@ def usd(claim):
 def tier(source: Source):
     """A source's tier and kind: "Primary · Filing"."""
     return f"{source.tier.capitalize()} · {source.get_kind_display()}"
+
+
+@register.filter
+def http_url(url) -> str:
+    """`url` when it is an http(s) URL, else "": templates link only what this lets through."""
+    return url if links.is_http_url(url) else ""
