@@ -11,6 +11,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# A second alias on the test database itself, for the read-replica tests (tests/scale/):
+# public reads go to it only where a test sets FACTDESK_REPLICA = "replica".
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+FACTDESK_REPLICA = ""
 # The seed article is read from ../shared when present; tests that need it skip otherwise.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
