@@ -23,11 +23,12 @@ from __future__ import annotations
 import hashlib
 from functools import wraps
 
-from django.db import connection
+from django.db import connection, connections
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from factcheck.models import Article, Claim, FigureCheck, Source
+from factcheck.routers import public_reads, read_alias
 
 
 def _scalar(aggregate: str, column: str, meta) -> str:
@@ -50,8 +51,12 @@ def _version_sql() -> str:
 
 
 def public_version() -> str:
-    """A string that changes whenever anything a public page shows may have changed."""
-    with connection.cursor() as cursor:
+    """A string that changes whenever anything a public page shows may have changed.
+
+    Read from the database the page's rows come from (the replica, when there is one), so
+    a version never runs ahead of the rows it stands for.
+    """
+    with connections[read_alias()].cursor() as cursor:
         cursor.execute(_version_sql())
         row = cursor.fetchone()
     text = "|".join(str(part) for part in row)
@@ -70,13 +75,28 @@ def _etag(request, *args, **kwargs) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
+def _in_public_reads(iterator):
+    """A streamed body whose queries (run as it is read, after the view returned) use the replica."""
+    iterator = iter(iterator)
+    while True:
+        with public_reads():
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+        yield item
+
+
 def public_page(view):
     """Serve `view` with an ETag, answer 304 when it still matches, and ask caches to revalidate."""
     conditional = condition(etag_func=_etag)(view)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        response = conditional(request, *args, **kwargs)
+        with public_reads():  # reads go to the replica when there is one (routers.py)
+            response = conditional(request, *args, **kwargs)
+        if response.streaming:
+            response.streaming_content = _in_public_reads(response.streaming_content)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         return response
