@@ -28,11 +28,13 @@ def replica_on(settings):
 
 def queries_by_alias(client, url: str) -> tuple[int, int, object]:
     """(queries on default, queries on replica, response) for one GET of `url`."""
-    with CaptureQueriesContext(connections["default"]) as primary:
-        with CaptureQueriesContext(connections["replica"]) as replica:
-            response = client.get(url)
-            if response.streaming:
-                b"".join(response.streaming_content)
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
     return len(primary), len(replica), response
 
 
