@@ -33,6 +33,10 @@ class ClaimsCSV(Format):
     """The claims CSV as an import-export format: read by our reader, so that file problems
     (encoding, binary, missing columns) get our messages and rows keep their line numbers."""
 
+    def __init__(self, encoding=None):
+        # import-export passes an encoding; the file must be UTF-8, and the reader checks it.
+        self.encoding = "utf-8"
+
     def get_title(self):
         return "csv"
 
@@ -70,7 +74,10 @@ class ClaimResource(resources.Resource):
 
     class Meta:
         model = Claim
-        name = "Claims CSV"
+
+    @classmethod
+    def get_display_name(cls):
+        return "Claims CSV"
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
