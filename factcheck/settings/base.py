@@ -114,6 +114,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://factdesk"),
 }
+# Public pages are kept this long in the cache above, keyed by the public version, so a
+# publication or correction shows on the next request (factcheck/views/caching.py). 0: off.
+FACTDESK_PAGE_CACHE_SECONDS = env.int("FACTDESK_PAGE_CACHE_SECONDS", default=600)
 
 # Security headers that hold in every environment; production adds HTTPS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

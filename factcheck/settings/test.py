@@ -6,6 +6,9 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Pages are rendered on every request, so query counts are those of rendering; the page
+# cache is tested on its own (tests/scale/test_page_cache.py).
+FACTDESK_PAGE_CACHE_SECONDS = 0
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
