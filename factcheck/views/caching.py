@@ -16,6 +16,11 @@ reader then re-downloads an unchanged page, never sees a stale one. The exact al
 Responses get a strong ETag (the version and the full path, hashed) and
 `Cache-Control: public, max-age=0, must-revalidate`: browsers and proxies keep the page but
 ask every time, and a 304 costs this one query.
+
+A page asked for without a matching ETag is served from the server's cache when the same
+page was made under the same version (`FACTDESK_PAGE_CACHE_SECONDS`, 0 turns it off): the
+key is the ETag itself, so a change anywhere public changes every key and the next request
+is rendered afresh; old entries simply expire.
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from __future__ import annotations
 import hashlib
 from functools import wraps
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, connections
+from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
@@ -75,6 +83,34 @@ def _etag(request, *args, **kwargs) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
+def _page_cached(view):
+    """`view`, answered from the cache when this page was made under the current version."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        seconds = settings.FACTDESK_PAGE_CACHE_SECONDS
+        if not seconds or request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        key = f"public:page:{_etag(request)}"
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return response  # errors, streams and anything personal are never stored
+
+        def store(rendered):
+            cache.set(key, rendered, seconds)
+
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+            response.add_post_render_callback(store)
+        else:
+            store(response)
+        return response
+
+    return cached_view
+
+
 def _in_public_reads(iterator):
     """A streamed body whose queries (run as it is read, after the view returned) use the replica."""
     iterator = iter(iterator)
@@ -89,7 +125,7 @@ def _in_public_reads(iterator):
 
 def public_page(view):
     """Serve `view` with an ETag, answer 304 when it still matches, and ask caches to revalidate."""
-    conditional = condition(etag_func=_etag)(view)
+    conditional = condition(etag_func=_etag)(_page_cached(view))
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):

@@ -1,0 +1,107 @@
+"""The server-side page cache: a repeat costs one query, and any public change shows at once.
+
+Pages are cached under their ETag (the public version and the full path), so publishing,
+unpublishing or correcting a claim changes every key: the next request is rendered afresh.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from factcheck import services
+from factcheck.models import Status
+from tests.factories import PublishedClaimFactory, SourceFactory, VerdictClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+CACHED_URLS = [
+    "/",
+    "/claims/?metric=valuation&sort=-usd",
+    "/api/claims/",
+    "/companies/",
+    "/feed/",
+    "/sitemap.xml",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.FACTDESK_PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def claim(db):
+    return PublishedClaimFactory(metric="valuation", quote="Valued at $2 billion, it said")
+
+
+@pytest.mark.parametrize("url", CACHED_URLS)
+def test_a_repeat_costs_only_the_version_query(client, claim, django_assert_num_queries, url):
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(1):
+        again = client.get(url)
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Cache-Control"] == "public, max-age=0, must-revalidate"
+
+
+def test_the_claim_page_is_cached(client, claim, django_assert_num_queries):
+    client.get(claim.get_absolute_url())
+    with django_assert_num_queries(1):
+        assert client.get(claim.get_absolute_url()).status_code == 200
+
+
+def test_a_publication_shows_on_the_next_request(client, claim, publisher):
+    client.get("/")
+    waiting = VerdictClaimFactory(status=Status.VERIFIED)
+    services.publish_claim(claim=waiting, user=publisher)
+    assert f'href="/claims/{waiting.pk}/"' in client.get("/").content.decode()
+
+
+def test_unpublishing_shows_on_the_next_request(client, claim, publisher):
+    assert client.get(claim.get_absolute_url()).status_code == 200
+    assert f'href="/claims/{claim.pk}/"' in client.get("/claims/").content.decode()
+    services.unpublish_claim(claim=claim, user=publisher)
+    assert client.get(claim.get_absolute_url()).status_code == 404
+    assert f'href="/claims/{claim.pk}/"' not in client.get("/claims/").content.decode()
+
+
+def test_a_correction_shows_on_the_next_request(client, claim, fact_checker):
+    url = claim.get_absolute_url()
+    assert "Misleading" not in client.get(url).content.decode()
+    services.give_verdict(
+        claim=claim, reviewer=fact_checker, status=Status.MISLEADING, reason="Pre-money, not post."
+    )
+    body = client.get(url).content.decode()
+    assert "Pre-money, not post." in body
+    assert "Misleading" in body
+
+
+def test_a_new_source_shows_on_the_next_request(client, claim):
+    client.get(claim.get_absolute_url())
+    SourceFactory(claim=claim, url="https://example.org/late-filing")
+    assert (
+        "https://example.org/late-filing" in client.get(claim.get_absolute_url()).content.decode()
+    )
+
+
+def test_each_query_string_is_its_own_page(client, claim):
+    ascending = client.get("/claims/?sort=usd").content
+    descending = client.get("/claims/?sort=-usd").content
+    assert ascending != descending
+
+
+def test_pages_with_bad_parameters_are_never_stored(client, claim, django_assert_num_queries):
+    assert client.get("/claims/?as_of_from=soon").status_code == 400
+    with django_assert_num_queries(2):  # version, then the rows again (counts stay cached)
+        assert client.get("/claims/?as_of_from=soon").status_code == 400
+
+
+def test_off_when_the_setting_is_zero(client, claim, settings, django_assert_num_queries):
+    settings.FACTDESK_PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    with django_assert_num_queries(2):  # version and rows: counts and facets stay cached
+        assert client.get("/").status_code == 200
