@@ -589,7 +589,7 @@ CLAIMS = [
     ),
 ]
 
-# kind, operand claim keys (in order), stated claim key, label
+# kind, operand claim keys (in order), stated claim key (None: working only), label
 CHECKS = [
     (
         "percent_change",
@@ -610,6 +610,13 @@ CHECKS = [
         "CloudWalk's fall in market value in percent",
     ),
     ("conversion", ["nvidia-mcap"], "nvidia-mcap-rmb", "NVIDIA's market cap in yuan"),
+    # The article gives both share prices but no percentage: the check shows its working only.
+    (
+        "percent_change",
+        ["sensetime-peak-price", "sensetime-price"],
+        None,
+        "SenseTime's fall in share price",
+    ),
 ]
 
 # username, role (group), password — for local use only (README).

