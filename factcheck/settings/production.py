@@ -15,6 +15,18 @@ if SECRET_KEY in _INSECURE_KEYS or SECRET_KEY.startswith("django-insecure") or l
         "string of at least 32 characters (python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
+# Every worker, on every machine, shares one cache: pages, counts and facets, and
+# django-import-export's uploads between preview and confirm (CacheStorage), which the next
+# request may bring to another worker. Redis via CACHE_URL (docker-compose.yml); else the
+# database (`manage.py createcachetable`). A per-process cache would lose those uploads.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://factdesk_cache")}
+if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
+    raise ImproperlyConfigured(
+        "CACHE_URL names a per-process cache, which workers cannot share: use "
+        "redis://HOST:6379/0, or leave CACHE_URL unset for the database cache "
+        "(run `manage.py createcachetable` once)."
+    )
+
 # HTTPS, driven by the environment so a proxy that terminates TLS works.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
