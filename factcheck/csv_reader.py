@@ -11,6 +11,7 @@ import csv
 import difflib
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -109,45 +110,78 @@ def _check_header(header: list[str]) -> list[str]:
 def read_rows(binary: BinaryIO) -> Iterator[CSVRow]:
     """The data rows of a claims CSV in `binary` (UTF-8, with or without a BOM).
 
-    Blank lines are skipped. Raises CSVFileError for a problem with the file as a whole.
+    The file's start and its header are checked at once, before any row is asked for (and
+    before anything else is done with the file); blank lines are skipped. Raises
+    CSVFileError for a problem with the file as a whole.
     """
-    head = binary.read(4096)
-    _check_start(head)
-    if binary.seekable():
-        binary.seek(0)
-        source = binary
-    else:
-        source = io.BufferedReader(_Prepended(head, binary))
-    text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="strict", newline="")
-    reader = csv.reader(text, strict=True)
-    previous_end = 0
-    try:
-        header = next(reader, None)
-        if header is None:
-            raise CSVFileError("The file is empty: it needs a header line and one line per claim.")
-        columns = _check_header(header)
-        previous_end = reader.line_num
-        for cells in reader:
-            start, previous_end = previous_end + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            padded = cells + [""] * (len(columns) - len(cells))
-            yield CSVRow(start, dict(zip(columns, padded, strict=False)), len(cells))
-    except UnicodeDecodeError:
-        where = _locate_bad_byte(binary)
-        raise CSVFileError(
-            f"The file is not UTF-8: {where} is in another encoding (Windows-1252 or Latin-1?). "
-            + SAVE_AS_UTF8
-        ) from None
-    except csv.Error as error:
-        raise CSVFileError(
-            f'Line {previous_end + 1}: the CSV cannot be read ({error}). A quote (") is '
-            "probably not closed: check that cell."
-        ) from None
-    finally:
-        # Let go of the file without closing it: it is the caller's (and may be stdin).
-        if not text.closed:
-            text.detach()
+    return iter(_RowReader(binary))
+
+
+class _RowReader:
+    """The csv reader over the decoded file, with each file problem turned into a sentence."""
+
+    def __init__(self, binary: BinaryIO):
+        self.binary = binary
+        head = binary.read(4096)
+        _check_start(head)
+        if binary.seekable():
+            binary.seek(0)
+            source = binary
+        else:
+            source = io.BufferedReader(_Prepended(head, binary))
+        self.text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="strict", newline="")
+        self.reader = csv.reader(self.text, strict=True)
+        self.previous_end = 0  # the last physical line of the previous row
+        self.released = False
+        with self._explained():
+            header = next(self.reader, None)
+            if header is None:
+                raise CSVFileError(
+                    "The file is empty: it needs a header line and one line per claim."
+                )
+            self.columns = _check_header(header)
+            self.previous_end = self.reader.line_num
+
+    def __iter__(self) -> Iterator[CSVRow]:
+        columns = self.columns
+        try:
+            with self._explained():
+                for cells in self.reader:
+                    start, self.previous_end = self.previous_end + 1, self.reader.line_num
+                    if not any(cell.strip() for cell in cells):
+                        continue
+                    padded = cells + [""] * (len(columns) - len(cells))
+                    yield CSVRow(start, dict(zip(columns, padded, strict=False)), len(cells))
+        finally:
+            self._release()
+
+    @contextmanager
+    def _explained(self):
+        """Turn a decoding or CSV error into CSVFileError, letting go of the file."""
+        try:
+            yield
+        except UnicodeDecodeError:
+            self._release()
+            where = _locate_bad_byte(self.binary)
+            raise CSVFileError(
+                f"The file is not UTF-8: {where} is in another encoding "
+                "(Windows-1252 or Latin-1?). " + SAVE_AS_UTF8
+            ) from None
+        except csv.Error as error:
+            self._release()
+            raise CSVFileError(
+                f"Line {self.previous_end + 1}: the CSV cannot be read ({error}). "
+                'A quote (") is probably not closed: check that cell.'
+            ) from None
+        except CSVFileError:
+            self._release()
+            raise
+
+    def _release(self) -> None:
+        """Let go of the file without closing it: it is the caller's (and may be stdin)."""
+        if not self.released:
+            self.released = True
+            self.text.detach()
 
 
 class _Prepended(io.RawIOBase):

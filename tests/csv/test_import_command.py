@@ -1,6 +1,7 @@
 """manage.py import_claims: counts, every row error with its line, exit status, progress on a TTY."""
 
 import io
+import os
 import subprocess
 import sys
 
@@ -89,12 +90,14 @@ def test_progress_bar_only_on_a_terminal(desk, data_dir):
 
 
 def test_the_exit_status_is_non_zero_on_errors(data_dir):
-    # A real process: CommandError becomes exit status 1 with the summary on stderr.
+    # A real process: CommandError becomes exit status 1 with the message on stderr. The
+    # file is refused before the database is touched, so an in-memory one will do.
     result = subprocess.run(
         [sys.executable, "manage.py", "import_claims", str(data_dir / "claims_empty.csv")],
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "DATABASE_URL": "sqlite://:memory:"},
     )
     assert result.returncode == 1
     assert "The file is empty" in result.stderr

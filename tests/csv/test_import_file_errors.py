@@ -74,3 +74,8 @@ def test_crlf_line_endings_and_blank_lines(desk, import_file):
     )
     report = import_file(data)
     assert [str(e) for e in report.errors] == ["line 7, company: no company 'Nobody'"]
+
+
+def test_the_file_is_checked_before_the_database_is_touched(import_file, django_assert_num_queries):
+    with django_assert_num_queries(0), pytest.raises(CSVFileError):
+        import_file("claims_missing_columns.csv")
