@@ -1,0 +1,147 @@
+"""Server-side latency and SQL query count of the public pages, as ratios to two references.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/factdesk_bench_1m .venv/bin/python bench/pages.py
+
+Each page is requested through the whole Django stack in this process (middleware, URL
+resolution, view, template; no network), `--requests` times. The pages are measured in
+turns — one request of each page, then again — so drift on a busy machine hits them all
+alike and the ratios of one run hold even when the absolute times move.
+
+For each page it prints:
+
+* `median` and `p95` in ms, rendered: the server-side page cache switched off, the facet
+  and count cache warm (as every request but the first after a change finds it);
+* `queries`: SQL statements of one such request;
+* `×trivial`, `×plain`: the median as a multiple of the two references (bench/views.py);
+* `cold`: one request right after the cache was emptied (what the first reader after a
+  publication pays), with its query count;
+* `cached`: the median with the server-side page cache on (what every other reader gets).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from bench.targets import pages  # noqa: E402
+
+REFERENCES = ("trivial view", "plain template, same 50 rows")
+NO_PAGE_CACHE = {"FACTDESK_PAGE_CACHE_SECONDS": 0}
+
+
+def get(client: Client, url: str) -> float:
+    """Milliseconds to answer `url`; fails loudly on anything but 200."""
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}; the figures would be wrong.")
+    return elapsed
+
+
+def query_count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url)
+    return len(queries)
+
+
+def cold(client: Client, url: str) -> tuple[float, int]:
+    """One request with an empty cache: time and queries."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        elapsed = get(client, url)
+    return elapsed, len(queries)
+
+
+def in_turns(client: Client, targets: list[tuple[str, str]], rounds: int) -> dict[str, list]:
+    times: dict[str, list[float]] = {label: [] for label, _ in targets}
+    for _ in range(rounds):
+        for label, url in targets:
+            times[label].append(get(client, url))
+    return times
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
+
+
+def measure(targets: list[tuple[str, str]], rounds: int) -> list[dict]:
+    client = Client()
+    colds = {label: cold(client, url) for label, url in targets}
+    with override_settings(**NO_PAGE_CACHE):
+        counts = {label: query_count(client, url) for label, url in targets}
+        for _label, url in targets:  # warm-up: connections, template loading, cache
+            get(client, url)
+        rendered = in_turns(client, targets, rounds)
+    for _label, url in targets:
+        get(client, url)  # fills the page cache
+    cached = in_turns(client, targets, rounds)
+    medians = {label: statistics.median(samples) for label, samples in rendered.items()}
+    trivial, plain = (medians[label] for label in REFERENCES)
+    return [
+        {
+            "page": label,
+            "url": url,
+            "median_ms": round(medians[label], 2),
+            "p95_ms": round(p95(rendered[label]), 2),
+            "queries": counts[label],
+            "x_trivial": round(medians[label] / trivial, 1),
+            "x_plain": round(medians[label] / plain, 2),
+            "cold_ms": round(colds[label][0], 1),
+            "cold_queries": colds[label][1],
+            "cached_ms": round(statistics.median(cached[label]), 2),
+        }
+        for label, url in targets
+    ]
+
+
+def print_table(rows: list[dict], claims: int) -> None:
+    print(f"\n{claims:,} claims; {connection.settings_dict['NAME']}; medians of the rendered pages")
+    header = (
+        f"{'page':<44} {'median':>8} {'p95':>8} {'queries':>7} {'×trivial':>8} {'×plain':>7}"
+        f" {'cold':>8} {'(q)':>4} {'cached':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(
+            f"{r['page']:<44} {r['median_ms']:>8.2f} {r['p95_ms']:>8.2f} {r['queries']:>7}"
+            f" {r['x_trivial']:>8.1f} {r['x_plain']:>7.2f} {r['cold_ms']:>8.1f}"
+            f" {r['cold_queries']:>4} {r['cached_ms']:>7.2f}"
+        )
+    print("\n(times in ms; p95 over the rendered requests; cold: first request, empty cache)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--requests", type=int, default=50, help="requests per page (≥ 50)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    targets, claims = pages()
+    for label, url in targets:
+        print(f"{label:<44} {url}")
+    rows = measure(targets, args.requests)
+    print_table(rows, claims)
+    if args.json:
+        args.json.write_text(json.dumps({"claims": claims, "pages": rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
