@@ -128,7 +128,8 @@ def evaluate(check: FigureCheck, *, quote=None, now=None) -> FigureCheck:
 
 def with_figures(checks):
     """The checks with their stated claim and operands loaded (three queries in all)."""
-    return checks.select_related("stated").prefetch_related(
+    # Any prefetch the caller made (the admin's list) is replaced, not doubled.
+    return checks.prefetch_related(None).select_related("stated").prefetch_related(
         Prefetch("inputs", queryset=CheckOperand.objects.select_related("claim"))
     )
 
