@@ -38,6 +38,8 @@ class FigureCheck(models.Model):
 
     class Meta:
         ordering = ["pk"]
+        # The public version (views/caching.py) reads MAX(computed_at) on every request.
+        indexes = [models.Index(fields=["computed_at"], name="check_computed")]
 
     def __str__(self):
         target = f"claim {self.stated_id}" if self.stated_id else "working only"

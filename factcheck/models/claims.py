@@ -210,6 +210,8 @@ class Claim(models.Model):
             models.Index(fields=["metric", "as_of"], name="claim_metric"),
             models.Index(fields=["unit", "as_of"], name="claim_unit"),
             models.Index(fields=["company", "metric", "as_of"], name="claim_company_metric"),
+            # A company's page: its latest figures, newest first, read from the index's end.
+            models.Index(fields=["company", "as_of", "id"], name="claim_company_as_of"),
             models.Index(fields=["created_at"], name="claim_created"),
         ]
 
