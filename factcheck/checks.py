@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
 from factcheck import figures, fx
@@ -129,8 +129,10 @@ def evaluate(check: FigureCheck, *, quote=None, now=None) -> FigureCheck:
 def with_figures(checks):
     """The checks with their stated claim and operands loaded (three queries in all)."""
     # Any prefetch the caller made (the admin's list) is replaced, not doubled.
-    return checks.prefetch_related(None).select_related("stated").prefetch_related(
-        Prefetch("inputs", queryset=CheckOperand.objects.select_related("claim"))
+    return (
+        checks.prefetch_related(None)
+        .select_related("stated")
+        .prefetch_related(Prefetch("inputs", queryset=CheckOperand.objects.select_related("claim")))
     )
 
 
@@ -151,6 +153,27 @@ def touching(claim_ids: Iterable[int]):
     claim_ids = list(claim_ids)
     used = CheckOperand.objects.filter(claim_id__in=claim_ids).values("check_ref_id")
     return FigureCheck.objects.filter(Q(stated_id__in=claim_ids) | Q(pk__in=used))
+
+
+FAILING = [Outcome.FAILS, Outcome.ERROR]  # both need an editor's attention
+
+
+def _count_touching(outcomes: list[str]):
+    """COUNT of the checks with these outcomes that state or use the outer query's claim."""
+    used = CheckOperand.objects.filter(claim=OuterRef(OuterRef("pk"))).values("check_ref")
+    touching = FigureCheck.objects.filter(
+        Q(stated=OuterRef("pk")) | Q(pk__in=used), outcome__in=outcomes
+    )
+    # A plain COUNT with no GROUP BY: one row per outer claim.
+    counted = touching.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    return Subquery(counted, output_field=IntegerField())
+
+
+def with_check_counts(claims):
+    """Claims annotated with `checks_failing` and `checks_holding`, in the same query."""
+    return claims.annotate(
+        checks_failing=_count_touching(FAILING), checks_holding=_count_touching([Outcome.HOLDS])
+    )
 
 
 def recompute_for_claim(claim: Claim) -> Counter:

@@ -99,3 +99,34 @@ class FigureCheckAdmin(admin.ModelAdmin):
         outcomes = checks.recompute(queryset)
         summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
         self.message_user(request, f"Recomputed: {summary}.", messages.SUCCESS)
+
+
+class ChecksFailingFilter(admin.SimpleListFilter):
+    """For the claims list: claims in a check that fails or cannot be computed."""
+
+    title = "arithmetic checks"
+    parameter_name = "checks"
+
+    def lookups(self, request, model_admin):
+        return [("failing", "Checks failing"), ("holding", "Checks all hold")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "failing":
+            return queryset.filter(checks_failing__gt=0)
+        if self.value() == "holding":
+            return queryset.filter(checks_failing=0, checks_holding__gt=0)
+        return queryset
+
+
+def checks_cell(claim) -> str:
+    """ "1 failing, 2 holding" from the annotations of checks.with_check_counts."""
+    parts = []
+    if claim.checks_failing:
+        parts.append(
+            format_html('<span class="badge badge-fails">{} failing</span>', claim.checks_failing)
+        )
+    if claim.checks_holding:
+        parts.append(
+            format_html('<span class="badge badge-holds">{} holding</span>', claim.checks_holding)
+        )
+    return format_html_join(" ", "{}", ((part,) for part in parts)) if parts else "—"
