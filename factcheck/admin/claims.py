@@ -11,10 +11,12 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck import rules, services
+from factcheck.checks import with_check_counts
 from factcheck.csv_admin import ClaimCSVAdminMixin
 from factcheck.models import Claim, Source
 from factcheck.resources import ClaimResource
 
+from .checks import ChecksFailingFilter, checks_cell
 from .filters import HasSourcesFilter, PublishedFilter, SecondaryOnlyFilter
 from .forms import ClaimForm, VerdictForm
 
@@ -81,6 +83,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         "figure",
         "as_of",
         "status_badge",
+        "checks_column",
         "is_published",
         "reviewed_by",
     ]
@@ -90,6 +93,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         PublishedFilter,
         HasSourcesFilter,
         SecondaryOnlyFilter,
+        ChecksFailingFilter,
         ("as_of", admin.EmptyFieldListFilter),
         ("company", admin.RelatedOnlyFieldListFilter),
     ]
@@ -135,9 +139,17 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     actions = ["send_to_review", "give_verdict", "publish", "unpublish"]
 
     class Media:
-        css = {"all": ["factcheck/admin.css"]}
+        css = {"all": ["factcheck/admin.css", "factcheck/checks-admin.css"]}
+
+    def get_queryset(self, request):
+        # The arithmetic checks' counts, for the column and the filter: no query per row.
+        return with_check_counts(super().get_queryset(request))
 
     # --- columns -----------------------------------------------------------------
+
+    @admin.display(description="Checks", ordering="checks_failing")
+    def checks_column(self, claim):
+        return checks_cell(claim)
 
     @admin.display(description="Quote", ordering="quote")
     def short_quote(self, claim):
