@@ -20,6 +20,11 @@ from factcheck.views.caching import public_page
 from .charts import Point, line_chart
 from .models import Company
 
+# A company's page shows its latest figures; a desk with thousands about one company links to
+# the full, paginated list (/claims/?company=…) rather than drawing them all, so the page
+# costs the same however much the desk has published.
+LATEST = 200
+
 # Figures the desk found right: a chart of them shows what is established. Inaccurate and
 # unverifiable figures stay in the table with their verdict, never on the line.
 CHARTED = (Status.VERIFIED, Status.MISLEADING)
@@ -117,15 +122,17 @@ def _charts(company: Company, section: MetricSection) -> list[Chart]:
 @public_page
 def company_detail(request, slug):
     company = get_object_or_404(Company.objects.prefetch_related("groups"), slug=slug)
-    claims = list(
+    latest = list(
         Claim.objects.public()
         .for_company(company)
         .select_related("article")
         .annotate(source_count=source_count())
-        .order_by("metric", "as_of", "pk")
+        .order_by("-as_of", "-pk")[: LATEST + 1]  # read backwards along claim_company_as_of
     )
-    if not claims:
+    if not latest:
         raise Http404("The desk has published no figure about this company.")
+    more = len(latest) > LATEST
+    claims = sorted(latest[:LATEST], key=lambda c: (c.as_of is None, c.as_of, c.pk))
     labels = dict(Metric.choices)
     sections: dict[str, MetricSection] = {}
     for claim in claims:
@@ -141,6 +148,7 @@ def company_detail(request, slug):
         "company": company,
         "sections": ordered,
         "claim_count": len(claims),
+        "more": more,
         "nav": "companies",
     }
     return render(request, "companies/company_detail.html", context)
