@@ -113,7 +113,7 @@ def _claim_out(request, claim: Claim, sources: list[Source]) -> dict:
     return {
         "id": claim.pk,
         "url": request.build_absolute_uri(claim.get_absolute_url()),
-        "article": claim.article.slug if claim.article_id else None,
+        "article": claim.article_slug,
         "company": company.slug if company else None,
         "company_name": company.name if company else None,
         "quote": claim.quote,

@@ -29,18 +29,27 @@ def _group(queryset: QuerySet, name: str, key, label) -> QuerySet:
     )
 
 
-def _year(queryset: QuerySet):
-    return Cast(ExtractYear("as_of"), CharField())
+def _blank_count(queryset: QuerySet, field: str, name: str) -> QuerySet:
+    """One row: how many rows have no `field` (no GROUP BY, so a row even when none)."""
+    constant = Value(name, output_field=CharField())
+    return (
+        queryset.filter(**{f"{field}__isnull": True})
+        .order_by()
+        .values(facet=Value("blank", output_field=CharField()), key=constant, label=constant)
+        .annotate(n=Count("pk"))
+    )
 
 
 def facet_rows(filtered: QuerySet, *, with_status: bool) -> list[tuple[str, str, str, int]]:
     """(facet, key, label, count) for each facet value within `filtered`, in one query."""
-    year = _year(filtered)
+    year = Cast(ExtractYear("as_of"), CharField())
     parts = [
         _group(filtered, "metric", F("metric"), F("metric")),
         _group(filtered, "company", F("company__slug"), F("company__name")),
         _group(filtered.filter(unit__in=CURRENCY_CODES), "currency", F("unit"), F("unit")),
         _group(filtered, "year", year, year),
+        _blank_count(filtered, "as_of", "as_of"),
+        _blank_count(filtered, "usd_value", "usd"),
     ]
     if with_status:
         parts.append(_group(filtered, "status", F("status"), F("status")))
@@ -49,12 +58,16 @@ def facet_rows(filtered: QuerySet, *, with_status: bool) -> list[tuple[str, str,
 
 
 def summarise(filtered: QuerySet, *, with_status: bool) -> dict:
-    """The total and the facet counts of `filtered`, as plain data (cacheable)."""
+    """The total, the blank counts and the facet counts of `filtered`, as plain data.
+
+    `blanks` counts the rows without an as-of date and without ≈ USD (for pagination).
+    """
     facets: dict[str, list[tuple[str | None, str | None, int]]] = {}
     for facet, key, label, n in facet_rows(filtered, with_status=with_status):
         facets.setdefault(facet, []).append((key, label, n))
     total = sum(n for _, _, n in facets.get("metric", []))
-    return {"total": total, "facets": facets}
+    blanks = {key: n for key, _, n in facets.pop("blank", [])}
+    return {"total": total, "blanks": blanks, "facets": facets}
 
 
 @dataclass
@@ -91,7 +104,9 @@ def _simple_facet(name, title, rows, params, labels=None) -> Facet:
     facet = Facet(name=name, title=title)
     if selected:
         facet.clear_url = _url(params, **{name: None})
-    for key, label, n in sorted(rows, key=lambda r: (-r[2], str(r[1] or ""))):
+    ranked = sorted(rows, key=lambda r: (-r[2], str(r[1] or "")))
+    facet.more = max(len(ranked) - TOP, 0)
+    for key, label, n in ranked[:TOP]:  # links are made for the values shown only
         text = (labels or {}).get(key, label) if key is not None else None
         if key is None:
             facet.values.append(FacetValue(label="(none)", count=n, url=None))
@@ -125,13 +140,6 @@ def _year_facet(rows, params) -> Facet:
     return facet
 
 
-def _trim(facet: Facet) -> Facet:
-    if len(facet.values) > TOP:
-        facet.more = len(facet.values) - TOP
-        facet.values = facet.values[:TOP]
-    return facet
-
-
 def build_facets(summary: dict, params: QueryDict, *, with_status: bool) -> list[Facet]:
     """Facets for the template: labels, counts and the link that applies or clears each value."""
     rows = summary["facets"]
@@ -145,4 +153,4 @@ def build_facets(summary: dict, params: QueryDict, *, with_status: bool) -> list
     if with_status:
         labels = {s: Status(s).label for s in Status.verdicts()}
         facets.insert(0, _simple_facet("status", "Verdict", rows.get("status", []), params, labels))
-    return [_trim(f) for f in facets]
+    return facets

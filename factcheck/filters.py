@@ -54,6 +54,12 @@ SORT_KEYS = {
 }
 
 
+# Sortable columns with blanks and an index ((as_of, id), (usd_value, id)). Readers want
+# blanks last in both directions, which no b-tree index serves in one scan; the page is
+# read as two index-ordered parts instead: the filled rows, then the blank ones.
+SPLIT_AT_BLANKS = {"as_of": "as_of", "usd": "usd_value"}
+
+
 def ordering(sort: str) -> list:
     """ORDER BY expressions for a `sort` value such as "-as_of", with the id tie-breaker.
 
@@ -197,9 +203,30 @@ class ClaimQuery:
 
     def rows(self) -> QuerySet:
         """The sorted rows with what a table or an export shows beside each claim."""
-        return self.filtered.select_related("company", "article").annotate(
-            source_count=source_count()
+        # The article's slug only: its row holds the whole article text.
+        return self.filtered.select_related("company").annotate(
+            source_count=source_count(), article_slug=F("article__slug")
         )
+
+    def segments(self, total: int, blanks: dict[str, int]) -> list[tuple[QuerySet, int]]:
+        """The sorted rows as (queryset, row count) parts, in order, for pagination.
+
+        `blanks` counts the rows with no value in each SPLIT_AT_BLANKS column. Read one
+        after the other, the parts give exactly the order of `filtered`.
+        """
+        rows = self.rows()
+        name = self.sort.removeprefix("-")
+        field = SPLIT_AT_BLANKS.get(name)
+        if field is None:
+            return [(rows, total)]
+        descending = self.sort.startswith("-")
+        # NULLS placement is moot once blanks are filtered out; these match each index
+        # direction on PostgreSQL (ASC NULLS LAST, DESC NULLS FIRST) so it is used.
+        key = F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
+        tie = F("id").desc() if descending else F("id").asc()
+        filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
+        blank = rows.filter(**{f"{field}__isnull": True}).order_by(tie)
+        return [(filled, total - blanks[name]), (blank, blanks[name])]
 
     def filter_key(self) -> tuple:
         """The valid narrowing parameters, for caching what depends on them (counts, facets)."""

@@ -1,10 +1,10 @@
-"""Page numbers over a sorted queryset whose total is already known.
+"""Page numbers over sorted querysets whose sizes are already known.
 
 `?page=N` works for every N up to the last page, and the last pages cost what the first
 ones do: a page in the second half is read from the far end, with the sort reversed
 (`QuerySet.reverse()` flips every ORDER BY term, tie-breaker and NULLS placement included)
 and a small OFFSET, then put back in order. Only the middle of a long listing pays a large
-OFFSET. The total comes from the facet query (see facets.py), so there is no extra COUNT.
+OFFSET. The sizes come from the facet query (see facets.py), so there is no extra COUNT.
 """
 
 from __future__ import annotations
@@ -78,15 +78,33 @@ def page_number(raw: str | None, total: int, per_page: int = PER_PAGE) -> int:
     return number
 
 
-def paginate(queryset: QuerySet, *, number: int, total: int, per_page: int = PER_PAGE) -> Page:
-    """Page `number` of the sorted `queryset`, which holds `total` rows, in one query."""
+def _slice(queryset: QuerySet, start: int, end: int, size: int) -> list:
+    """Rows [start, end) of a sorted queryset of `size` rows, read from the nearer end."""
+    if start >= end:
+        return []
+    if start <= size - end:
+        return list(queryset[start:end])
+    rows = list(queryset.reverse()[size - end : size - start])
+    rows.reverse()
+    return rows
+
+
+def paginate(
+    segments: list[tuple[QuerySet, int]], *, number: int, per_page: int = PER_PAGE
+) -> Page:
+    """Page `number` of the rows of `segments`, one after the other.
+
+    Each segment is a sorted queryset with its known row count. A listing is usually one
+    segment; a sort on a column with blanks is two (the filled rows, then the blank ones),
+    so that each is served by an index. A page costs one query, two where it straddles.
+    """
+    total = sum(size for _, size in segments)
     start = (number - 1) * per_page
     end = min(start + per_page, total)
-    if start >= end:
-        return Page(number=number, per_page=per_page, total=total, rows=[])
-    if start <= total - end:
-        rows = list(queryset[start:end])
-    else:
-        rows = list(queryset.reverse()[total - end : total - start])
-        rows.reverse()
+    rows: list = []
+    offset = 0
+    for queryset, size in segments:
+        lo, hi = max(start - offset, 0), min(end - offset, size)
+        rows += _slice(queryset, lo, hi, size)
+        offset += size
     return Page(number=number, per_page=per_page, total=total, rows=rows)

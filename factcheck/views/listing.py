@@ -61,5 +61,6 @@ def claim_listing(request, *, verified_only: bool) -> Listing:
     except PageError as problem:
         errors["page"] = [str(problem)]
         number = 1
-    page = paginate(query.rows(), number=number, total=summary["total"])
+    segments = query.segments(summary["total"], summary["blanks"])
+    page = paginate(segments, number=number)
     return Listing(query=query, summary=summary, page=page, errors=errors)

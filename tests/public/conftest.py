@@ -25,18 +25,25 @@ def desk(db):
 
 @pytest.fixture
 def many_claims(db):
-    """A function making `n` public verified claims over a few companies and years."""
+    """A function making `n` public verified claims over a few companies and years.
+
+    Every seventh has no as-of date and every fifth is not money (no ≈ USD), so sorts on
+    those columns meet blanks.
+    """
 
     def make(n: int, **kwargs):
         companies = [CompanyFactory(name=f"Maker {i}", slug=f"maker-{i}") for i in range(3)]
         claims = []
         for i in range(n):
+            value = Decimal(1000 + (i * 7919) % 997) * 10**6
+            money = i % 5 != 4
             claims.append(
                 PublishedClaimFactory(
                     company=companies[i % 3],
-                    as_of=dt.date(2020 + i % 4, 1 + i % 12, 1 + i % 28),
-                    value=Decimal(1000 + (i * 7919) % 997) * 10**6,
-                    usd_value=Decimal(1000 + (i * 7919) % 997) * 10**6,
+                    as_of=None if i % 7 == 6 else dt.date(2020 + i % 4, 1 + i % 12, 1 + i % 28),
+                    value=value,
+                    unit="USD" if money else "GPUs",
+                    usd_value=value if money else None,
                     **kwargs,
                 )
             )
