@@ -1,0 +1,92 @@
+import csv
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from factcheck import csvio, extraction
+from factcheck.models import Article
+
+
+def candidate_row(claim) -> list[str]:
+    """A claims-CSV row for a figure not in the desk yet: no id, no sources."""
+    values = [getattr(claim, name.split("__")[0]) for name in csvio.VALUE_FIELDS]
+    values[0] = ""  # no id: importing the row adds the claim
+    values[1] = claim.article.slug if claim.article else None
+    values[2] = claim.company.name if claim.company else None
+    return csvio.row_from_values(values, [])
+
+
+class Command(BaseCommand):
+    help = (
+        "Find the figures in an article's text (a file, or the slug of an article in the desk) "
+        "and print them as claims CSV: the sentence as quote, value, unit, qualifier, a metric "
+        "and company guess. Figures the article's claims already cover are printed as stored "
+        "(with their id). --save adds the others as unverified claims. With a FILE, --save "
+        "needs --article SLUG: the article the claims come from (add it in the admin first)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", metavar="FILE_OR_ARTICLE_SLUG")
+        parser.add_argument("--save", action="store_true", help="Add the new figures as claims.")
+        parser.add_argument("--article", metavar="SLUG", help="The article a FILE's text is from.")
+        parser.add_argument(
+            "--user", metavar="USERNAME", help="Who enters the claims (default: the system)."
+        )
+
+    def handle(self, *args, source, save=False, article=None, user=None, **options):
+        text, article = self.text_and_article(source, article)
+        if save and article is None:
+            raise CommandError(
+                "--save with a file needs --article SLUG: the article the claims come from "
+                "(add it in the admin first), so they can be found and checked against it."
+            )
+        try:
+            result = extraction.extract(
+                text, article=article, save=save, user=self.acting_user(user)
+            )
+        except (ValidationError, PermissionDenied) as error:
+            raise CommandError(f"Nothing was saved: {error}") from error
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer.writerow(csvio.HEADER)
+        for candidate in result.candidates:
+            stored = candidate.stored
+            writer.writerow(csvio.claim_row(stored) if stored else candidate_row(candidate.claim))
+        self.stderr.write(self.summary(result, save))
+
+    def text_and_article(self, source: str, slug: str | None) -> tuple[str, Article | None]:
+        article = None
+        if slug:
+            article = Article.objects.filter(slug=slug).first()
+            if article is None:
+                raise CommandError(f"No article with the slug {slug!r}.")
+        path = Path(source)
+        if path.is_file():
+            try:
+                return path.read_text(encoding="utf-8-sig"), article
+            except (OSError, UnicodeDecodeError) as error:
+                raise CommandError(f"Cannot read {path} as UTF-8 text: {error}") from error
+        named = Article.objects.filter(slug=source).first()
+        if named is None:
+            raise CommandError(f"{source!r} is neither a file nor the slug of an article.")
+        if not named.text.strip():
+            raise CommandError(
+                f"The article {source!r} has no text: paste it in the admin, or pass the file "
+                f"with --article {source}."
+            )
+        return named.text, named
+
+    def acting_user(self, username: str | None):
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            raise CommandError(f"No user called {username!r}.")
+        return user
+
+    def summary(self, result, save: bool) -> str:
+        found, there = len(result.candidates), len(result.already_there)
+        if save:
+            return f"{found} figures found: {result.created} saved as unverified, {there} already there."
+        return f"{found} figures found: {found - there} new, {there} already there (nothing saved)."
