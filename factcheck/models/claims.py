@@ -212,6 +212,20 @@ class Claim(models.Model):
             models.Index(fields=["company", "metric", "as_of"], name="claim_company_metric"),
             # A company's page: its latest figures, newest first, read from the index's end.
             models.Index(fields=["company", "as_of", "id"], name="claim_company_as_of"),
+            # Deep pages of / and /claims/ read their ids from these alone (index-only scans).
+            models.Index(
+                fields=["as_of", "id"],
+                condition=models.Q(status="verified", published_at__isnull=False),
+                name="claim_verified_as_of",
+            ),
+            models.Index(
+                fields=["as_of", "id"],
+                condition=models.Q(
+                    status__in=["verified", "inaccurate", "misleading", "unverifiable"],
+                    published_at__isnull=False,
+                ),
+                name="claim_public_as_of",
+            ),
             models.Index(fields=["created_at"], name="claim_created"),
         ]
 
