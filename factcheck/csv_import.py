@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from factcheck import rules
+from factcheck.csv_background import BackgroundWriter
 from factcheck.csv_reader import CSVRow, read_rows
 from factcheck.csv_rows import ClaimRow, RowError, RowParser
 from factcheck.csv_writer import (
@@ -224,19 +225,23 @@ def import_rows(
     writer = ClaimWriter(user=user, file_name=file_name)
     # A dry run neither writes nor locks, so it needs no transaction.
     with nullcontext() if dry_run else transaction.atomic():
-        for batch in _batches(rows, BATCH_SIZE):
-            changes = _check_batch(batch, parser, checker, report, lock=not dry_run)
-            if report.ok and not dry_run:
-                writer.write([c for c in changes if c.kind != "skip"])
-            if progress is not None:
-                progress(len(batch))
+        with nullcontext() if dry_run else BackgroundWriter(writer) as background:
+            for batch in _batches(rows, BATCH_SIZE):
+                parsed = [parser.parse(row) for row in batch]  # while the last batch is written
+                if background:
+                    background.wait()  # the connection is ours again
+                changes = _check_batch(parsed, checker, report, lock=not dry_run)
+                if report.ok and background:
+                    background.submit([c for c in changes if c.kind != "skip"])
+                if progress is not None:
+                    progress(len(batch))
         if not report.ok and not dry_run:
             transaction.set_rollback(True)
     return report
 
 
-def _check_batch(batch, parser, checker, report: ImportReport, *, lock: bool) -> list[Change]:
-    parsed = [parser.parse(row) for row in batch]
+def _check_batch(parsed, checker, report: ImportReport, *, lock: bool) -> list[Change]:
+    """The Changes of a parsed batch against the stored claims; errors go to the report."""
     ids = [p.id for p in parsed if isinstance(p, ClaimRow) and p.id is not None]
     stored, sources = _load_stored(ids, lock=lock)
     changes = []
