@@ -27,10 +27,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import csv_bench  # noqa: E402
 
-COPY_COLUMNS = (
-    "article_id company_id quote metric value unit qualifier as_of period status note "
-    "corrected_value usd_value created_at updated_at version"
-).split()
+COPY_COLUMNS = [
+    "article_id",
+    "company_id",
+    "quote",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of",
+    "period",
+    "status",
+    "note",
+    "corrected_value",
+    "usd_value",
+    "created_at",
+    "updated_at",
+    "version",
+]
 
 
 def worker(kind: str, path: str) -> None:
