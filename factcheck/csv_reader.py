@@ -181,7 +181,8 @@ class _RowReader:
         """Let go of the file without closing it: it is the caller's (and may be stdin)."""
         if not self.released:
             self.released = True
-            self.text.detach()
+            if not self.text.closed:  # a caller may close the file before the rows run out
+                self.text.detach()
 
 
 class _Prepended(io.RawIOBase):

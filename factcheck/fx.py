@@ -33,7 +33,7 @@ class Quote:
 
     @property
     def citation(self) -> str:
-        """ "the ECB reference rate of 15 Oct 2024" """
+        """Names the rate for readers: "the ECB reference rate of 15 Oct 2024"."""
         if self.date is None:
             return f"the {self.source}"
         return f"the {self.source} of {short_date(self.date)}"

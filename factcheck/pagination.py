@@ -78,13 +78,28 @@ def page_number(raw: str | None, total: int, per_page: int = PER_PAGE) -> int:
     return number
 
 
+# Past this many skipped rows, a page reads its ids first and then only its own rows: an
+# OFFSET makes the database build every skipped row, joins and source counts included
+# (17 s for page 4,951 of 9,903 at a million claims; a fraction of a second for the ids).
+DEFER_AFTER = 200
+
+
+def _window(queryset: QuerySet, start: int, end: int) -> list:
+    """Rows [start, end) of a sorted queryset; a deep window reads its ids first."""
+    if start < DEFER_AFTER:
+        return list(queryset[start:end])
+    ids = list(queryset.values_list("pk", flat=True)[start:end])
+    by_id = {row.pk: row for row in queryset.order_by().filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def _slice(queryset: QuerySet, start: int, end: int, size: int) -> list:
     """Rows [start, end) of a sorted queryset of `size` rows, read from the nearer end."""
     if start >= end:
         return []
     if start <= size - end:
-        return list(queryset[start:end])
-    rows = list(queryset.reverse()[size - end : size - start])
+        return _window(queryset, start, end)
+    rows = _window(queryset.reverse(), size - end, size - start)
     rows.reverse()
     return rows
 

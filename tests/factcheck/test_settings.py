@@ -13,9 +13,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
 GOOD_KEY = "k" * 20 + "Zq8-uR2_vX5yT1wP0sL9mN3bV7cH4gJ6"
 
 
+# What the test process itself sets (the browser tests allow sync ORM calls inside
+# Playwright's event loop) must not reach the production process being checked.
+NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE"}}
+    clean = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "factcheck.settings.production"
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean,

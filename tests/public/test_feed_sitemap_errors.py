@@ -23,7 +23,7 @@ def test_feed_lists_published_verdicts_newest_first(client, desk):
     titles = [e.find(f"{ATOM}title").text for e in entries]
     assert "Inaccurate: Lumen Robotics, RMB 120 million" in titles
     body = response.content.decode()
-    assert "999" not in body and "Investors cheered" not in body
+    assert "999 million" not in body and "Investors cheered" not in body  # unpublished
     assert "The right figure: RMB 102 million." in body
 
 
