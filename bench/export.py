@@ -49,7 +49,9 @@ def worker(kind: str, path: str) -> None:
                 rows = Claim.objects.order_by("pk").values_list(*VALUE_FIELDS)
                 writer.writerows(rows.iterator(chunk_size=5000))
         else:
-            sql, params = Claim.objects.order_by("pk").values_list(*VALUE_FIELDS).query.sql_with_params()
+            sql, params = (
+                Claim.objects.order_by("pk").values_list(*VALUE_FIELDS).query.sql_with_params()
+            )
             with connection.cursor() as cursor, open(path, "wb") as out:
                 query = cursor.cursor.mogrify(sql, params)
                 with cursor.cursor.copy(f"COPY ({query}) TO STDOUT WITH (FORMAT csv)") as copy:
@@ -84,7 +86,9 @@ def main() -> None:
             print(f"{kind:>8}: {seconds:7.2f} s  {speed[kind]:9,.0f} rows/s  "
                   f"peak {peak:5.0f} MB  file {size:6.1f} MB")  # fmt: skip
             path.unlink()
-    print(f"export_claims / bare csv.writer = {speed['command'] / speed['bare']:.2f} (target ≥ 0.8)")
+    print(
+        f"export_claims / bare csv.writer = {speed['command'] / speed['bare']:.2f} (target ≥ 0.8)"
+    )
     print(f"export_claims / COPY TO = {speed['command'] / speed['copy']:.2f}")
 
 

@@ -12,8 +12,12 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("FACTDESK_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 # Playwright's sync API runs an event loop; Django's ORM refuses to run inside one unless told.
@@ -53,7 +57,7 @@ def page(browser, live_server):
 def admin_login(page):
     """Log a user in through the real admin login form."""
 
-    def login(username: str, password: str = "correct horse battery"):
+    def login(username: str, password: str = "correct horse battery"):  # noqa: S107 - factories'
         page.goto("/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", password)

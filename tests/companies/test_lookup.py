@@ -14,8 +14,9 @@ def zero_one():
     return company
 
 
-@pytest.mark.parametrize("text", ["01.AI", "01.ai", "01-ai", "ZeroOne AI", "leadone ai",
-                                  "  LeadOne AI "])
+@pytest.mark.parametrize(
+    "text", ["01.AI", "01.ai", "01-ai", "ZeroOne AI", "leadone ai", "  LeadOne AI "]
+)
 def test_lookup_by_name_slug_or_alias_ignoring_case(zero_one, text):
     assert Company.objects.lookup(text) == zero_one
 

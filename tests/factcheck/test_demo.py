@@ -20,7 +20,9 @@ def load(*args):
 def snapshot():
     return (
         list(Claim.objects.order_by("pk").values_list("pk", "status", "version", "published_at")),
-        Source.objects.count(), Company.objects.count(), FigureCheck.objects.count(),
+        Source.objects.count(),
+        Company.objects.count(),
+        FigureCheck.objects.count(),
     )
 
 

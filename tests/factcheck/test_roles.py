@@ -47,8 +47,10 @@ def test_role_page_matrix(client, role_users, role, action):
 def test_role_publish_matrix(client, role_users, role):
     claim = VerdictClaimFactory()
     client.force_login(role_users[role])
-    client.post(reverse("admin:factcheck_claim_changelist"),
-                {"action": "publish", "_selected_action": [claim.pk]})
+    client.post(
+        reverse("admin:factcheck_claim_changelist"),
+        {"action": "publish", "_selected_action": [claim.pk]},
+    )
     assert Claim.objects.public().exists() == (role in ALLOWED["publish"])
 
 
@@ -57,16 +59,22 @@ def test_role_verdict_post_matrix(client, role_users, role):
     claim = ClaimFactory(created_by=UserFactory(username="someone-else"))
     SourceFactory(claim=claim)
     client.force_login(role_users[role])
-    client.post(reverse("admin:factcheck_claim_verdict", args=[claim.pk]),
-                {"status": "verified", "seen_version": claim.version})
+    client.post(
+        reverse("admin:factcheck_claim_verdict", args=[claim.pk]),
+        {"status": "verified", "seen_version": claim.version},
+    )
     claim.refresh_from_db()
     assert (claim.status == "verified") == (role in ALLOWED["verdict"])
 
 
-@pytest.mark.parametrize("url", [
-    reverse("admin:index"), reverse("admin:factcheck_claim_changelist"),
-    reverse("admin:factcheck_claim_add"),
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("admin:index"),
+        reverse("admin:factcheck_claim_changelist"),
+        reverse("admin:factcheck_claim_add"),
+    ],
+)
 def test_anonymous_users_never_reach_the_desk(client, url):
     response = client.get(url)
     assert response.status_code == 302

@@ -22,8 +22,14 @@ def run_manage(*args, **env):
     clean = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "factcheck.settings.production"
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=clean,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.mark.parametrize("key", [None, "", "change-me", "django-insecure-abc", "short"])
@@ -35,15 +41,25 @@ def test_production_refuses_a_missing_or_default_secret_key(key):
 
 
 def test_production_check_deploy_is_clean():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=GOOD_KEY,
-                        ALLOWED_HOSTS="factdesk.example.org")
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="factdesk.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout + result.stderr
 
 
 def test_production_defaults_to_debug_off():
-    result = run_manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
-                        SECRET_KEY=GOOD_KEY)
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        SECRET_KEY=GOOD_KEY,
+    )
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
 
 

@@ -8,7 +8,6 @@ be none on the public pages or in the admin, where the editors work.
 import pytest
 from django.urls import reverse
 
-from tests.browser.conftest import admin_login, browser, page  # noqa: F401 - fixtures
 from tests.factories import ClaimFactory, PublishedClaimFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +21,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 
 
 @pytest.fixture
-def watched(page):  # noqa: F811 - the browser fixture of the same name
+def watched(page):
     page.add_init_script(LISTEN)
     return page
 
@@ -47,7 +46,7 @@ def test_public_pages_run_without_a_violation(watched):
         assert violations(watched, url) == [], url
 
 
-def test_the_admin_runs_without_a_violation(watched, admin_login):  # noqa: F811
+def test_the_admin_runs_without_a_violation(watched, admin_login):
     UserFactory(username="pia", role="Publisher")
     author = UserFactory(username="eve", role="Editor")
     claim = ClaimFactory(created_by=author)
