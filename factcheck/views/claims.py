@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from factcheck import jsonld
+from factcheck.checks import source_deviations
 from factcheck.facets import build_facets
 from factcheck.models import CheckOperand, Claim, FigureCheck, Status
 from factcheck.tables import ClaimTable
@@ -132,14 +133,18 @@ def _reviewer_name(claim: Claim) -> str:
 @public_page
 def claim_detail(request, pk):
     claim = get_object_or_404(
-        Claim.objects.public().select_related("company", "article", "reviewed_by"), pk=pk
+        Claim.objects.public()
+        .select_related("company", "article", "reviewed_by")
+        .prefetch_related("sources"),
+        pk=pk,
     )
+    deviations = {source.pk: deviation for source, deviation in source_deviations(claim)}
     corrections = list(claim.corrections.all())
     last_corrected = corrections[-1].created_at if corrections else None
     review = jsonld.claim_review(claim, request, last_corrected=last_corrected)
     context = {
         "claim": claim,
-        "sources": list(claim.sources.all()),
+        "sources": [(source, deviations.get(source.pk)) for source in claim.sources.all()],
         "corrections": corrections,
         "checks": list(public_checks(claim)),
         "context": quote_context(claim.article.text, claim.quote) if claim.article_id else None,

@@ -207,3 +207,15 @@ def test_article_by_an_organisation(client, db):
     claim = PublishedClaimFactory(article=article)
     item = claim_reviews(client.get(claim.get_absolute_url()))[0]["itemReviewed"]
     assert item["author"] == {"@type": "Organization", "name": "Wire Service"}
+
+
+def test_each_source_whose_excerpt_states_a_figure_shows_the_deviation(client, db):
+    claim = PublishedClaimFactory(value=157 * 10**9, unit="USD", qualifier="exact")
+    claim.sources.update(excerpt="")
+    SourceFactory(claim=claim, excerpt="The round valued the company at $150 billion.")
+    SourceFactory(claim=claim, excerpt="Investors put it at $157.3 billion.")
+    SourceFactory(claim=claim, excerpt="No figure here, only <words>.")
+    body = client.get(claim.get_absolute_url()).content.decode()
+    assert "overstated by 4.7%: $157 billion, the source says $150 billion." in body
+    assert "rounded: $157 billion for $157.3 billion." in body
+    assert body.count('class="deviation ') == 2
