@@ -35,6 +35,11 @@ def assert_security_headers(response):
     assert csp["default-src"] == ["'self'"]
     assert csp["script-src"] == ["'self'"]  # no 'unsafe-inline', no 'unsafe-eval'
     assert csp["style-src"] == ["'self'"]
+    # inline style attributes: only simple-history's one, by its hash (no 'unsafe-inline')
+    assert csp["style-src-attr"] == [
+        "'unsafe-hashes'",
+        "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+    ]
     assert csp["frame-ancestors"] == ["'none'"]
     assert csp["object-src"] == ["'none'"]
     assert csp["base-uri"] == ["'self'"]
