@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from factcheck import figures
 from factcheck.filters import source_count
 from factcheck.models import Claim, Metric, Status
+from factcheck.tables import company_url
 from factcheck.views.caching import public_page
 
 from .charts import Point, line_chart
@@ -47,13 +48,20 @@ def company_list(request):
     companies = list(
         Company.objects.filter(pk__in=Claim.objects.public().values("company"))
         .annotate(figure_count=_public_figure_count())
-        .prefetch_related("groups")
         .order_by("name")
     )
+    # Memberships in one query: prefetch_related would build a manager per company.
+    memberships = Company.groups.through.objects.filter(
+        company_id__in=[company.pk for company in companies]
+    ).select_related("companygroup")
+    groups_of: dict = {}
+    for membership in memberships:
+        groups_of.setdefault(membership.company_id, []).append(membership.companygroup)
     groups: dict = {}
     ungrouped = []
     for company in companies:
-        company_groups = list(company.groups.all())
+        company.url = company_url(company.slug)  # one reverse() for the page, not per company
+        company_groups = groups_of.get(company.pk, [])
         for group in company_groups:
             groups.setdefault(group, []).append(company)
         if not company_groups:

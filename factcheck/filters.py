@@ -18,7 +18,7 @@ from django.http import QueryDict
 
 from companies.models import Company
 from factcheck.figures.units import CURRENCIES
-from factcheck.models import Claim, Metric, Source, Status
+from factcheck.models import Article, Claim, Metric, Source, Status
 
 ISO_DATE = ["%Y-%m-%d"]
 DEFAULT_SORT = "-as_of"
@@ -160,7 +160,10 @@ class ClaimFilter(django_filters.FilterSet):
 
     def __init__(self, *args, company_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["company"].extra["choices"] = list(company_choices)
+        choices = list(company_choices)
+        # A callable: form fields deep-copy a list of choices on every request (thousands
+        # of companies), but only keep a reference to a callable.
+        self.filters["company"].extra["choices"] = lambda: choices
 
     def search(self, queryset, name, value):
         return queryset.search(value)
@@ -203,9 +206,12 @@ class ClaimQuery:
 
     def rows(self) -> QuerySet:
         """The sorted rows with what a table or an export shows beside each claim."""
-        # The article's slug only: its row holds the whole article text.
+        # The article's slug only (its row holds the whole article text), as a subquery: a
+        # join would stay in the id-only query of a deep page and keep PostgreSQL off the
+        # index-only scan of the partial indexes.
+        slug = Article.objects.filter(pk=OuterRef("article_id")).values("slug")[:1]
         return self.filtered.select_related("company").annotate(
-            source_count=source_count(), article_slug=F("article__slug")
+            source_count=source_count(), article_slug=Subquery(slug)
         )
 
     def segments(self, total: int, blanks: dict[str, int]) -> list[tuple[QuerySet, int]]:

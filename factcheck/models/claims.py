@@ -226,6 +226,15 @@ class Claim(models.Model):
                 ),
                 name="claim_public_as_of",
             ),
+            # /companies/ counts each company's public figures from this alone.
+            models.Index(
+                fields=["company", "id"],
+                condition=models.Q(
+                    status__in=["verified", "inaccurate", "misleading", "unverifiable"],
+                    published_at__isnull=False,
+                ),
+                name="claim_public_company",
+            ),
             models.Index(fields=["created_at"], name="claim_created"),
         ]
 

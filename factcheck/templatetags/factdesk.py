@@ -1,7 +1,9 @@
 """Template filters for the public pages: verdict badges, dates and figures as readers write them."""
 
+import html
+
 from django import template
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from factcheck import links, tables
 from factcheck.models import Source
@@ -39,3 +41,19 @@ def tier(source: Source):
 def http_url(url) -> str:
     """`url` when it is an http(s) URL, else "": templates link only what this lets through."""
     return url if links.is_http_url(url) else ""
+
+
+@register.filter
+def select_options(field) -> SafeString:
+    """A bound choice field's <option>s, the current value selected, written in one pass.
+
+    A template loop costs about ten microseconds an option; the company list has thousands.
+    """
+    current = str(field.value() or "")
+    return mark_safe(  # noqa: S308 - every value and label is escaped (quotes included)
+        "".join(
+            f'<option value="{html.escape(str(value))}"'
+            f'{" selected" if str(value) == current else ""}>{html.escape(str(label))}</option>'
+            for value, label in field.field.choices
+        )
+    )

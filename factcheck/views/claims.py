@@ -110,7 +110,10 @@ def public_checks(claim: Claim):
     shows a number the desk has not published.
     """
     public = Claim.objects.public()
-    hidden_operand = CheckOperand.objects.filter(check_ref=OuterRef("pk")).exclude(claim__in=public)
+    # NOT EXISTS per operand (a primary-key probe), not NOT IN over every public claim.
+    hidden_operand = CheckOperand.objects.filter(check_ref=OuterRef("pk")).filter(
+        ~Exists(public.filter(pk=OuterRef("claim_id")))
+    )
     involving = Q(stated=claim) | Q(
         pk__in=CheckOperand.objects.filter(claim=claim).values("check_ref")
     )
