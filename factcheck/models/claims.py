@@ -226,9 +226,10 @@ class Claim(models.Model):
                 ),
                 name="claim_public_as_of",
             ),
-            # /companies/ counts each company's public figures from this alone.
+            # A company's public figures, newest first (/claims/?company=), and how many
+            # each company has (/companies/), from this alone.
             models.Index(
-                fields=["company", "id"],
+                fields=["company", "as_of", "id"],
                 condition=models.Q(
                     status__in=["verified", "inaccurate", "misleading", "unverifiable"],
                     published_at__isnull=False,

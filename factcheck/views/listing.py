@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 
 from factcheck.facets import summarise
-from factcheck.filters import ClaimQuery, company_choices, public_claims
+from factcheck.filters import ClaimQuery, public_claims, public_companies
 from factcheck.pagination import Page, PageError, page_number, paginate
 
 from .caching import request_version
@@ -34,8 +34,8 @@ class Listing:
         return self.summary["total"]
 
 
-def cached_companies(version: str) -> list[tuple[str, str]]:
-    return cache.get_or_set(f"public:companies:{version}", company_choices, CACHE_SECONDS)
+def cached_companies(version: str) -> list[tuple[str, str, int]]:
+    return cache.get_or_set(f"public:company-ids:{version}", public_companies, CACHE_SECONDS)
 
 
 def cached_summary(query: ClaimQuery, version: str, *, verified_only: bool) -> dict:
