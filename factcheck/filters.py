@@ -19,6 +19,7 @@ from django.http import QueryDict
 from companies.models import Company
 from factcheck.figures.units import CURRENCIES
 from factcheck.models import Article, Claim, Metric, Source, Status
+from factcheck.pagination import PER_PAGE
 
 ISO_DATE = ["%Y-%m-%d"]
 DEFAULT_SORT = "-as_of"
@@ -58,6 +59,12 @@ SORT_KEYS = {
 # blanks last in both directions, which no b-tree index serves in one scan; the page is
 # read as two index-ordered parts instead: the filled rows, then the blank ones.
 SPLIT_AT_BLANKS = {"as_of": "as_of", "usd": "usd_value"}
+
+# Sortable columns with few values, each counted by a facet: a page is read in parts of
+# consecutive values instead of sorting every filtered row by the column (0.5 s for
+# ?sort=company at a million claims).
+SPLIT_BY_FACET = ("company", "metric", "status")
+SORTED_CODES = {"metric": Metric.values, "status": Status.values}
 
 
 def ordering(sort: str) -> list:
@@ -201,6 +208,7 @@ class ClaimQuery:
     filterset: ClaimFilter
     filtered: QuerySet  # public claims after the filters, sorted; no annotations
     sort: str
+    companies: list[tuple[str, str, int]]  # public_companies(), ordered by name
 
     @property
     def errors(self) -> dict[str, list[str]]:
@@ -220,25 +228,64 @@ class ClaimQuery:
             source_count=source_count(), article_slug=Subquery(slug)
         )
 
-    def segments(self, total: int, blanks: dict[str, int]) -> list[tuple[QuerySet, int]]:
+    def segments(self, summary: dict) -> list[tuple[QuerySet, int]]:
         """The sorted rows as (queryset, row count) parts, in order, for pagination.
 
-        `blanks` counts the rows with no value in each SPLIT_AT_BLANKS column. Read one
-        after the other, the parts give exactly the order of `filtered`.
+        `summary` is `facets.summarise(filtered)`: the total, the blank counts and the facet
+        counts. Read one after the other, the parts give exactly the order of `filtered`,
+        and each part is one that the database reads without sorting every row:
+
+        * a column with blanks and an index (SPLIT_AT_BLANKS): the filled rows, then the
+          blank ones;
+        * a column with a facet (company, metric, status): consecutive values, in the
+          sort's order, grouped into parts of at least a page; the facet counts say how
+          long each part is, so a page reads only the one or two parts it shows.
         """
         rows = self.rows()
         name = self.sort.removeprefix("-")
-        field = SPLIT_AT_BLANKS.get(name)
-        if field is None:
-            return [(rows, total)]
         descending = self.sort.startswith("-")
-        # NULLS placement is moot once blanks are filtered out; these match each index
-        # direction on PostgreSQL (ASC NULLS LAST, DESC NULLS FIRST) so it is used.
-        key = F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
         tie = F("id").desc() if descending else F("id").asc()
-        filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
-        blank = rows.filter(**{f"{field}__isnull": True}).order_by(tie)
-        return [(filled, total - blanks[name]), (blank, blanks[name])]
+        if name in SPLIT_AT_BLANKS:
+            field, blanks = SPLIT_AT_BLANKS[name], summary["blanks"][name]
+            # NULLS placement is moot once blanks are filtered out; these match each index
+            # direction on PostgreSQL (ASC NULLS LAST, DESC NULLS FIRST) so it is used.
+            key = F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
+            filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
+            blank = rows.filter(**{f"{field}__isnull": True}).order_by(tie)
+            return [(filled, summary["total"] - blanks), (blank, blanks)]
+        if name == "status" and "status" not in summary["facets"]:
+            return [(rows.order_by(tie), summary["total"])]  # `/`: every row is verified
+        if name in SPLIT_BY_FACET:
+            return self._facet_parts(rows, name, descending, summary)
+        return [(rows, summary["total"])]
+
+    def _facet_parts(self, rows, name, descending, summary) -> list[tuple[QuerySet, int]]:
+        """Parts of consecutive values of a SPLIT_BY_FACET column, each at least a page long.
+
+        A part sorts only its own values' rows, and a page spans at most two parts, so a
+        page costs one or two queries however many companies there are.
+        """
+        counts = {key: n for key, _, n in summary["facets"][name]}
+        if name == "company":  # by name, in the database's own collation (as ORDER BY is)
+            field, values = "company_id", [(slug, pk) for slug, _, pk in self.companies]
+        else:  # lowercase ASCII codes: Python's order is every collation's
+            field, values = name, [(code, code) for code in sorted(SORTED_CODES[name])]
+        order = ordering(self.sort)
+        chunks: list[tuple[list, int]] = [([], 0)]
+        for key, value in values[::-1] if descending else values:
+            if counts.get(key):
+                if chunks[-1][1] >= PER_PAGE:
+                    chunks.append(([], 0))
+                chunk, size = chunks[-1]
+                chunks[-1] = ([*chunk, value], size + counts[key])
+        parts = [
+            (rows.filter(**{f"{field}__in": chunk}).order_by(*order), size)
+            for chunk, size in chunks
+            if chunk
+        ]
+        if name == "company" and counts.get(None):  # no company: last, in either direction
+            parts.append((rows.filter(company__isnull=True).order_by(*order), counts[None]))
+        return parts
 
     def filter_key(self) -> tuple:
         """The valid narrowing parameters, for caching what depends on them (counts, facets)."""
@@ -275,11 +322,9 @@ def public_claims(
         data = QueryDict(mutable=True)
         data.update(params)
         params = data
-    filterset = filter_class(
-        params,
-        queryset=base,
-        companies=public_companies() if companies is None else companies,
-    )
+    if companies is None:
+        companies = public_companies()
+    filterset = filter_class(params, queryset=base, companies=companies)
     filtered = filterset.qs
     sort = filterset.form.cleaned_data.get("sort") or DEFAULT_SORT
-    return ClaimQuery(filterset=filterset, filtered=filtered, sort=sort)
+    return ClaimQuery(filterset=filterset, filtered=filtered, sort=sort, companies=companies)

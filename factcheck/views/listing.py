@@ -61,6 +61,6 @@ def claim_listing(request, *, verified_only: bool) -> Listing:
     except PageError as problem:
         errors["page"] = [str(problem)]
         number = 1
-    segments = query.segments(summary["total"], summary["blanks"])
+    segments = query.segments(summary)
     page = paginate(segments, number=number)
     return Listing(query=query, summary=summary, page=page, errors=errors)

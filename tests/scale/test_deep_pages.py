@@ -44,3 +44,48 @@ def test_a_deep_page_costs_one_more_query(client, listing, monkeypatch, django_a
     ids_sql = captured.captured_queries[1]["sql"]
     assert ids_sql.startswith('SELECT "factcheck_claim"."id"')
     assert "OFFSET" in ids_sql and "source" not in ids_sql
+
+
+@pytest.fixture
+def uneven(db):
+    """Companies of very different sizes (1 to 60 claims), claims about no company, all statuses."""
+    sizes = [60, 1, 1, 3, 45, 1, 2, 17]
+    companies = [
+        CompanyFactory(name=f"Uneven {chr(ord('A') + n)}", slug=f"uneven-{n}") for n in range(8)
+    ]
+    statuses = ["verified", "inaccurate", "misleading", "unverifiable"]
+    metrics = ["valuation", "funding", "market_cap", "net_income", "net_loss", "change"]
+    n = 0
+    for company, size in zip(companies[::-1], sizes, strict=True):  # ids not in name order
+        for _ in range(size):
+            PublishedClaimFactory(
+                company=company, status=statuses[n % 4], metric=metrics[n % 6], corrected_value=1
+            )
+            n += 1
+    for _ in range(7):
+        PublishedClaimFactory(company=None, metric=metrics[n % 6], status=statuses[n % 4])
+        n += 1
+
+
+@pytest.mark.parametrize("path", ["/claims/", "/"], ids=["every verdict", "verified figures"])
+@pytest.mark.parametrize("sort", ["company", "-company", "metric", "-metric", "status", "-status"])
+def test_grouped_sorts_page_through_in_the_database_order(client, uneven, path, sort):
+    from factcheck.filters import ordering
+    from factcheck.models import Claim
+
+    expected = Claim.objects.public()
+    if path == "/":
+        expected = expected.verified()
+    expected = list(expected.order_by(*ordering(sort)).values_list("pk", flat=True))
+    shown = []
+    for page in range(1, len(expected) // 50 + 2):
+        shown += table_ids(client.get(f"{path}?sort={sort}&page={page}"))
+    assert shown == expected
+
+
+def test_a_page_sorted_by_company_costs_at_most_two_row_queries(
+    client, uneven, django_assert_max_num_queries
+):
+    client.get("/claims/?sort=company&page=2")  # counts and facets cached
+    with django_assert_max_num_queries(3):  # version, at most two parts of rows
+        client.get("/claims/?sort=company&page=2")
