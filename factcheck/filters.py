@@ -7,6 +7,7 @@ starts from `Claim.objects.public()`; nothing re-derives what the public may see
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import django_filters
@@ -228,7 +229,7 @@ class ClaimQuery:
             source_count=source_count(), article_slug=Subquery(slug)
         )
 
-    def segments(self, summary: dict) -> list[tuple[QuerySet, int]]:
+    def segments(self, summary: dict) -> list[tuple[QuerySet | Callable[[], QuerySet], int]]:
         """The sorted rows as (queryset, row count) parts, in order, for pagination.
 
         `summary` is `facets.summarise(filtered)`: the total, the blank counts and the facet
@@ -259,7 +260,7 @@ class ClaimQuery:
             return self._facet_parts(rows, name, descending, summary)
         return [(rows, summary["total"])]
 
-    def _facet_parts(self, rows, name, descending, summary) -> list[tuple[QuerySet, int]]:
+    def _facet_parts(self, rows, name, descending, summary) -> list[tuple[Callable, int]]:
         """Parts of consecutive values of a SPLIT_BY_FACET column, each at least a page long.
 
         A part sorts only its own values' rows, and a page spans at most two parts, so a
@@ -278,11 +279,11 @@ class ClaimQuery:
                     chunks.append(([], 0))
                 chunk, size = chunks[-1]
                 chunks[-1] = ([*chunk, value], size + counts[key])
-        parts = [
-            (rows.filter(**{f"{field}__in": chunk}).order_by(*order), size)
-            for chunk, size in chunks
-            if chunk
-        ]
+
+        def part(chunk: list):  # made only for the parts a page shows
+            return lambda: rows.filter(**{f"{field}__in": chunk}).order_by(*order)
+
+        parts = [(part(chunk), size) for chunk, size in chunks if chunk]
         if name == "company" and counts.get(None):  # no company: last, in either direction
             parts.append((rows.filter(company__isnull=True).order_by(*order), counts[None]))
         return parts

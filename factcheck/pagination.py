@@ -9,6 +9,7 @@ OFFSET. The sizes come from the facet query (see facets.py), so there is no extr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from math import ceil
 
@@ -105,11 +106,15 @@ def _slice(queryset: QuerySet, start: int, end: int, size: int) -> list:
 
 
 def paginate(
-    segments: list[tuple[QuerySet, int]], *, number: int, per_page: int = PER_PAGE
+    segments: list[tuple[QuerySet | Callable[[], QuerySet], int]],
+    *,
+    number: int,
+    per_page: int = PER_PAGE,
 ) -> Page:
     """Page `number` of the rows of `segments`, one after the other.
 
-    Each segment is a sorted queryset with its known row count. A listing is usually one
+    Each segment is a sorted queryset (or a function making it, for listings of thousands
+    of segments) with its known row count. A listing is usually one
     segment; a sort on a column with blanks is two (the filled rows, then the blank ones),
     so that each is served by an index. A page costs one query, two where it straddles.
     """
@@ -120,6 +125,7 @@ def paginate(
     offset = 0
     for queryset, size in segments:
         lo, hi = max(start - offset, 0), min(end - offset, size)
-        rows += _slice(queryset, lo, hi, size)
+        if lo < hi:
+            rows += _slice(queryset() if callable(queryset) else queryset, lo, hi, size)
         offset += size
     return Page(number=number, per_page=per_page, total=total, rows=rows)

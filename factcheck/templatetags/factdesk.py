@@ -53,7 +53,7 @@ def select_options(field) -> SafeString:
     return mark_safe(  # noqa: S308 - every value and label is escaped (quotes included)
         "".join(
             f'<option value="{html.escape(str(value))}"'
-            f'{" selected" if str(value) == current else ""}>{html.escape(str(label))}</option>'
+            f"{' selected' if str(value) == current else ''}>{html.escape(str(label))}</option>"
             for value, label in field.field.choices
         )
     )
