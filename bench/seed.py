@@ -102,12 +102,12 @@ def claims_and_sources(cursor, rng, n: int, names: list[str], n_articles: int) -
         rows, histories, source_rows = [], [], []
         for pk in range(first, min(first + CHUNK, n + 1)):
             row, history = fake.claim(rng, pk, names, n_articles)
-            rows.append(row)
-            histories.append(history)
             made = list(fake.sources(rng, row, next_source))
+            rows.append((*row, len(made)))  # n_sources, as the desk keeps it
+            histories.append(history)
             source_rows.extend(made)
             next_source += len(made)
-        claims += copy_rows(cursor, "factcheck_claim", fake.CLAIM_COLUMNS, rows)
+        claims += copy_rows(cursor, "factcheck_claim", [*fake.CLAIM_COLUMNS, "n_sources"], rows)
         copy_rows(cursor, "factcheck_historicalclaim", fake.HISTORY_COLUMNS, histories)
         copied += copy_rows(cursor, "factcheck_source", fake.SOURCE_COLUMNS, source_rows)
     return claims, copied

@@ -10,7 +10,6 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from factcheck.filters import source_count
 from factcheck.models import Claim
 
 
@@ -26,7 +25,6 @@ def plain_list(request):
         .verified()
         .filter(as_of__isnull=False)
         .select_related("company")
-        .annotate(source_count=source_count())
         .order_by("-as_of", "-id")[:50]
     )
     return render(request, "bench/plain_list.html", {"claims": claims})

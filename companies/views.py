@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from factcheck import figures
-from factcheck.filters import source_count
 from factcheck.models import Claim, Metric, Status
 from factcheck.tables import company_url
 from factcheck.views.caching import public_page
@@ -134,7 +133,6 @@ def company_detail(request, slug):
         Claim.objects.public()
         .for_company(company)
         .select_related("article")
-        .annotate(source_count=source_count())
         .order_by("-as_of", "-pk")[: LATEST + 1]  # read backwards along claim_company_as_of
     )
     if not latest:

@@ -7,6 +7,9 @@ class FactcheckConfig(AppConfig):
     verbose_name = "Fact-checking"
     default = True
 
+    def ready(self):
+        from factcheck import source_counts  # noqa: F401 - connects its signal receivers
+
 
 class FactdeskAdminConfig(admin_apps.AdminConfig):
     default = False

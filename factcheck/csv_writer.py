@@ -35,6 +35,7 @@ CONTENT_ATTNAMES = (
 UPDATED_ATTNAMES = (
     *CONTENT_ATTNAMES,
     "usd_value",
+    "n_sources",
     "reviewed_by_id",
     "reviewed_at",
     "updated_at",
@@ -111,6 +112,7 @@ class ClaimWriter:
     def _content(self, row: ClaimRow) -> dict:
         values = {name: getattr(row, name) for name in CONTENT_ATTNAMES}
         values["usd_value"] = self.usd.to_usd(row.value, row.unit, row.as_of)
+        values["n_sources"] = len(row.sources)  # what _write_sources leaves: these URLs
         return values
 
     def _new_claim(self, change: Change) -> dict:

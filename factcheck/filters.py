@@ -13,33 +13,16 @@ from dataclasses import dataclass
 import django_filters
 import django_filters.fields
 from django import forms
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.http import QueryDict
 
 from companies.models import Company
 from factcheck.figures.units import CURRENCIES
-from factcheck.models import Article, Claim, Metric, Source, Status
+from factcheck.models import Article, Claim, Metric, Status
 from factcheck.pagination import PER_PAGE
 
 ISO_DATE = ["%Y-%m-%d"]
 DEFAULT_SORT = "-as_of"
-
-
-def source_count():
-    """The number of sources of each claim, as a correlated subquery.
-
-    A subquery (not a JOIN + GROUP BY) so the database counts sources for the 50 rows of
-    a page only, not for every filtered claim, unless the reader sorts by it.
-    """
-    counted = (
-        Source.objects.filter(claim=OuterRef("pk"))
-        .order_by()
-        .values("claim")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 # Sortable columns: the `sort` parameter's names and what each sorts on. Every sort ends
@@ -51,9 +34,10 @@ SORT_KEYS = {
     "usd": lambda: F("usd_value"),
     "as_of": lambda: F("as_of"),
     "status": lambda: F("status"),
-    "sources": source_count,
+    "sources": lambda: F("n_sources"),
     "id": lambda: F("id"),
 }
+NULLABLE_SORTS = {"company", "usd", "as_of"}
 
 
 # Sortable columns with blanks and an index ((as_of, id), (usd_value, id)). Readers want
@@ -74,11 +58,14 @@ def ordering(sort: str) -> list:
     Blanks (no company, no date, no ≈ USD) come last in both directions, so the figures a
     reader asked for come first.
     """
-    descending = sort.startswith("-")
-    key = SORT_KEYS[sort.removeprefix("-")]()
-    if descending:
-        return [key.desc(nulls_last=True), F("id").desc()]
-    return [key.asc(nulls_last=True), F("id").asc()]
+    name = sort.removeprefix("-")
+    key = SORT_KEYS[name]()
+    # NULLS LAST only where there are blanks: on a NOT NULL column it would keep
+    # PostgreSQL from reading a descending sort backwards along its index.
+    blanks_last = name in NULLABLE_SORTS or None
+    if sort.startswith("-"):
+        return [key.desc(nulls_last=blanks_last), F("id").desc()]
+    return [key.asc(nulls_last=blanks_last), F("id").asc()]
 
 
 def sort_choices() -> list[tuple[str, str]]:
@@ -225,9 +212,7 @@ class ClaimQuery:
         # join would stay in the id-only query of a deep page and keep PostgreSQL off the
         # index-only scan of the partial indexes.
         slug = Article.objects.filter(pk=OuterRef("article_id")).values("slug")[:1]
-        return self.filtered.select_related("company").annotate(
-            source_count=source_count(), article_slug=Subquery(slug)
-        )
+        return self.filtered.select_related("company").annotate(article_slug=Subquery(slug))
 
     def segments(self, summary: dict) -> list[tuple[QuerySet | Callable[[], QuerySet], int]]:
         """The sorted rows as (queryset, row count) parts, in order, for pagination.

@@ -71,6 +71,8 @@ def _write(claim: Claim, current: Claim | None, user) -> Claim:
     if user is not None:
         claim._history_user = user  # the audit trail names who, outside requests too
     claim.version = (current.version if current else 0) + 1
+    if current is not None:
+        claim.n_sources = current.n_sources  # the locked row's count, never a stale form's
     claim.usd_value = fx.to_usd(claim.value, claim.unit, claim.as_of)
     claim.full_clean()
     claim.save()

@@ -116,7 +116,7 @@ def cell_status(claim: Claim) -> str:
 
 
 def cell_sources(claim: Claim) -> str:
-    return f'<td class="num">{claim.source_count}</td>'
+    return f'<td class="num">{claim.n_sources}</td>'
 
 
 def cell_id(claim: Claim) -> str:

@@ -49,10 +49,16 @@ class Qualifier(models.TextChoices):
     AT_LEAST = "at_least", "at least"
 
 
+# What the public may see: a verdict that has been published. The only definition; the
+# partial indexes of the public pages use it too, so their rows are exactly the public ones.
+PUBLIC = models.Q(status__in=Status.verdicts(), published_at__isnull=False)
+VERIFIED = models.Q(status=Status.VERIFIED, published_at__isnull=False)
+
+
 class ClaimQuerySet(models.QuerySet):
     def public(self):
-        """What the public may see: a verdict that has been published. The only definition."""
-        return self.filter(status__in=Status.verdicts(), published_at__isnull=False)
+        """What the public may see (PUBLIC): a verdict that has been published."""
+        return self.filter(PUBLIC)
 
     def verified(self):
         return self.filter(status=Status.VERIFIED)
@@ -183,6 +189,13 @@ class Claim(models.Model):
         editable=False,
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    n_sources = models.PositiveIntegerField(
+        "sources",
+        default=0,
+        db_default=0,  # rows written by COPY (benchmarks, restores) start at 0 too
+        editable=False,
+        help_text="How many sources the claim has; kept by factcheck/source_counts.py.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(
@@ -192,7 +205,7 @@ class Claim(models.Model):
         help_text="Raised on every save, so an editor's stale form cannot overwrite a newer one.",
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "n_sources"])
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -215,25 +228,33 @@ class Claim(models.Model):
             # Deep pages of / and /claims/ read their ids from these alone (index-only scans).
             models.Index(
                 fields=["as_of", "id"],
-                condition=models.Q(status="verified", published_at__isnull=False),
+                condition=VERIFIED,
                 name="claim_verified_as_of",
             ),
             models.Index(
                 fields=["as_of", "id"],
-                condition=models.Q(
-                    status__in=["verified", "inaccurate", "misleading", "unverifiable"],
-                    published_at__isnull=False,
-                ),
+                condition=PUBLIC,
                 name="claim_public_as_of",
             ),
+            # Every other sort of / (verified) and /claims/ (public), read along an index:
+            # ?sort=sources, figure and usd on both; status on /claims/ only (one value on /).
+            *[
+                models.Index(
+                    fields=[column, "id"], condition=condition, name=f"claim_{where}_{name}"
+                )
+                for name, column in (
+                    ("sources", "n_sources"),
+                    ("value", "value"),
+                    ("usd", "usd_value"),
+                )
+                for where, condition in (("verified", VERIFIED), ("public", PUBLIC))
+            ],
+            models.Index(fields=["status", "id"], condition=PUBLIC, name="claim_public_status"),
             # A company's public figures, newest first (/claims/?company=), and how many
             # each company has (/companies/), from this alone.
             models.Index(
                 fields=["company", "as_of", "id"],
-                condition=models.Q(
-                    status__in=["verified", "inaccurate", "misleading", "unverifiable"],
-                    published_at__isnull=False,
-                ),
+                condition=PUBLIC,
                 name="claim_public_company",
             ),
             models.Index(fields=["created_at"], name="claim_created"),
