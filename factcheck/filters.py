@@ -251,7 +251,7 @@ class ClaimQuery:
         A part sorts only its own values' rows, and a page spans at most two parts, so a
         page costs one or two queries however many companies there are.
         """
-        counts = {key: n for key, _, n in summary["facets"][name]}
+        counts = {key: n for key, _, n in summary["facets"].get(name, [])}  # none: no rows
         if name == "company":  # by name, in the database's own collation (as ORDER BY is)
             field, values = "company_id", [(slug, pk) for slug, _, pk in self.companies]
         else:  # lowercase ASCII codes: Python's order is every collation's
