@@ -27,25 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import csv_bench  # noqa: E402
 
-COPY_COLUMNS = [
-    "article_id",
-    "company_id",
-    "quote",
-    "metric",
-    "value",
-    "unit",
-    "qualifier",
-    "as_of",
-    "period",
-    "status",
-    "note",
-    "corrected_value",
-    "usd_value",
-    "created_at",
-    "updated_at",
-    "version",
-]
-
 
 def worker(kind: str, path: str) -> None:
     from django.core.management import call_command
@@ -66,14 +47,17 @@ def copy_same_rows(path: str) -> None:
     from factcheck import fx
     from factcheck.csv_reader import read_rows
     from factcheck.csv_rows import RowParser
+    from factcheck.csv_writer import CONTENT_ATTNAMES
+
+    copy_columns = [*CONTENT_ATTNAMES, "usd_value", "created_at", "updated_at", "version"]
 
     parser, usd, now = RowParser(), fx.UsdConverter(), timezone.now()
     rows = []
     with open(path, "rb") as binary:
         for row in map(parser.parse, read_rows(binary)):
             usd_value = usd.to_usd(row.value, row.unit, row.as_of)
-            rows.append((*(getattr(row, c) for c in COPY_COLUMNS[:12]), usd_value, now, now, 1))
-    columns = ", ".join(COPY_COLUMNS)
+            rows.append((*(getattr(row, c) for c in CONTENT_ATTNAMES), usd_value, now, now, 1))
+    columns = ", ".join(copy_columns)
     with transaction.atomic(), connection.cursor() as cursor:
         raw = cursor.cursor
         raw.execute(

@@ -12,26 +12,13 @@ from django.utils import timezone
 
 from factcheck import fx
 from factcheck.bulk_rows import BulkRows
-from factcheck.csv_rows import ClaimRow
+from factcheck.csv_rows import ROW_FIELDS, ClaimRow
 from factcheck.models import Claim, Correction, Source
 
 CLAIM_ATTNAMES = tuple(f.attname for f in Claim._meta.concrete_fields)
 SOURCE_ATTNAMES = tuple(f.attname for f in Source._meta.concrete_fields)
 # The claim columns a CSV row sets (the rest are the workflow's and the database's).
-CONTENT_ATTNAMES = (
-    "article_id",
-    "company_id",
-    "quote",
-    "metric",
-    "value",
-    "unit",
-    "qualifier",
-    "as_of",
-    "period",
-    "status",
-    "note",
-    "corrected_value",
-)
+CONTENT_ATTNAMES = ("article_id", "company_id", *ROW_FIELDS)
 UPDATED_ATTNAMES = (
     *CONTENT_ATTNAMES,
     "usd_value",
