@@ -86,6 +86,10 @@ class CurrencyFilter(django_filters.ChoiceFilter):
     field_class = UpperChoiceField
 
 
+# Up to this many companies the company filter is a <select>; past it, a search box.
+COMPANY_SELECT_MAX = 300
+
+
 class ClaimFilterForm(forms.Form):
     """Checks that the as-of range runs forwards; labels without a trailing colon."""
 
@@ -126,7 +130,12 @@ class ClaimFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     company = django_filters.ChoiceFilter(
-        method="filter_company", label="Company", empty_label="Any company"
+        method="filter_company",
+        label="Company",
+        empty_label="Any company",
+        error_messages={
+            "invalid_choice": "No company with published figures is called “%(value)s”."
+        },
     )
     metric = django_filters.ChoiceFilter(
         choices=Metric.choices, label="Metric", empty_label="Any metric"
@@ -153,13 +162,32 @@ class ClaimFilter(django_filters.FilterSet):
         fields: list[str] = []
         form = ClaimFilterForm
 
-    def __init__(self, *args, companies=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [(slug, name) for slug, name, _ in companies]
+    def __init__(self, data=None, *args, companies=(), **kwargs):
         self.company_ids = {slug: pk for slug, _, pk in companies}
+        super().__init__(self._company_by_name(data, companies), *args, **kwargs)
+        choices = [(slug, name) for slug, name, _ in companies]
+        if len(choices) > COMPANY_SELECT_MAX:
+            # A <select> of thousands of companies is no help to a reader and weighs
+            # 300 kB on every page: a search box that takes a name or a slug instead.
+            self.filters["company"].extra["widget"] = forms.TextInput(
+                attrs={"type": "search", "placeholder": "Any company"}
+            )
         # A callable: form fields deep-copy a list of choices on every request (thousands
         # of companies), but only keep a reference to a callable.
         self.filters["company"].extra["choices"] = lambda: choices
+
+    def _company_by_name(self, data, companies):
+        """`data` with a company given by its name (any case) replaced by its slug."""
+        wanted = (data or {}).get("company", "").strip()
+        if not wanted or wanted in self.company_ids:
+            return data
+        by_name = {name.casefold(): slug for slug, name, _ in companies}
+        slug = by_name.get(wanted.casefold()) or by_name.get(wanted.casefold().replace("-", " "))
+        if slug is None:
+            return data  # left as it is: the form says it is not a company with figures
+        data = data.copy()
+        data["company"] = slug
+        return data
 
     def filter_company(self, queryset, name, value):
         # By id, not by a join on the slug: PostgreSQL then knows which company, so how

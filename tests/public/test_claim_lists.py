@@ -6,7 +6,7 @@ import pytest
 
 from factcheck.models import Status
 from tests.factories import PublishedClaimFactory
-from tests.public.helpers import table_ids
+from tests.public.helpers import api_ids, table_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,11 @@ def test_rows_show_figure_usd_date_and_link(client, desk):
         ("as_of_from=2024-05-01&as_of_to=2024-01-01", "as_of_to", "swap them"),
         ("metric=vibes", "metric", "Select a valid choice"),
         ("status=unverified", "status", "Select a valid choice"),
-        ("company=no-such-company", "company", "Select a valid choice"),
+        (
+            "company=no-such-company",
+            "company",
+            "No company with published figures is called “no-such-company”",
+        ),
         ("currency=XYZ", "currency", "Select a valid choice"),
         ("sort=password", "sort", "Select a valid choice"),
         ("page=abc", "page", "is not a page number"),
@@ -175,3 +179,25 @@ def test_a_claim_published_later_appears_at_once(client, desk):
     newest = PublishedClaimFactory(company=desk["quill"], as_of=dt.date(2025, 1, 1))
     assert table_ids(client.get("/"))[0] == newest.pk
     assert newest.status == Status.VERIFIED
+
+
+def test_the_company_filter_is_a_select_for_a_few_companies(client, desk):
+    body = client.get("/claims/").content.decode()
+    assert '<select name="company" id="id_company">' in body
+    assert '<option value="lumen-robotics">Lumen Robotics</option>' in body
+
+
+def test_past_a_few_hundred_companies_it_is_a_search_box_taking_a_name(client, desk, monkeypatch):
+    from factcheck import filters
+
+    monkeypatch.setattr(filters, "COMPANY_SELECT_MAX", 0)
+    body = client.get("/claims/").content.decode()
+    assert '<select name="company"' not in body
+    assert 'type="search" name="company"' in body
+    by_slug = table_ids(client.get("/claims/?company=lumen-robotics"))
+    assert by_slug  # the desk's Lumen Robotics has public claims
+    assert table_ids(client.get("/claims/?company=lumen%20robotics")) == by_slug
+    assert api_ids(client.get("/api/claims/?company=Lumen+Robotics")) == by_slug
+    response = client.get("/claims/?company=Nobody")
+    assert response.status_code == 400
+    assert "No company with published figures is called “Nobody”" in response.content.decode()
