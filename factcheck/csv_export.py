@@ -29,7 +29,9 @@ def iter_rows(claims: QuerySet, chunk_size: int = CHUNK_SIZE) -> Iterator[list[s
             return
         ids = [values[0] for values in chunk]
         urls: dict[int, list[str]] = {}
-        sources = Source.objects.filter(claim_id__in=ids).order_by("pk")
+        # The chunk's ids as a subquery, not 5,000 bound parameters.
+        chunk_ids = claims.filter(pk__gt=last).values("pk")[:chunk_size]
+        sources = Source.objects.filter(claim_id__in=chunk_ids).order_by("pk")
         for claim_id, url in sources.values_list("claim_id", "url"):
             urls.setdefault(claim_id, []).append(url)
         for values in chunk:

@@ -17,6 +17,7 @@ import re
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 PREFIX = "'"
+_FIRST_CHARS = frozenset(TRIGGERS) | {PREFIX}  # a cell starting otherwise is safe as it is
 
 # A number a spreadsheet would read as a number, signs and exponents included.
 _PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
@@ -29,7 +30,7 @@ def _is_dangerous(core: str) -> bool:
 
 def neutralise(cell: str) -> str:
     """`cell` made safe to open in a spreadsheet; reversed exactly by `unneutralise`."""
-    if cell and _is_dangerous(cell.lstrip(PREFIX)):
+    if cell and cell[0] in _FIRST_CHARS and _is_dangerous(cell.lstrip(PREFIX)):
         return PREFIX + cell
     return cell
 

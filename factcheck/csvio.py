@@ -95,25 +95,26 @@ def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
         corrected_value,
         published_at,
     ) = values
-    cells = [
+    # Numbers and dates written here cannot start a formula; every stored text is
+    # neutralised (codes too: a raw database write could have put anything there).
+    return [
         str(pk),
-        article or "",
-        company or "",
-        quote,
-        metric,
+        neutralise(article or ""),
+        neutralise(company or ""),
+        neutralise(quote),
+        neutralise(metric),
         plain_number(value),
-        unit,
+        neutralise(unit),
         plain_number(usd_value),
-        qualifier,
+        neutralise(qualifier),
         iso_date(as_of),
-        period,
-        status,
-        note,
+        neutralise(period),
+        neutralise(status),
+        neutralise(note),
         plain_number(corrected_value),
-        SOURCE_SEPARATOR.join(source_urls),
+        neutralise(SOURCE_SEPARATOR.join(source_urls)),
         iso_datetime(published_at),
     ]
-    return [neutralise(cell) for cell in cells]
 
 
 def claim_row(claim) -> list[str]:
