@@ -49,6 +49,7 @@ class CompanyGroup(models.Model):
     name = models.CharField(max_length=120, unique=True)
     slug = models.SlugField(max_length=120, unique=True)
     description = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # the public version reads it
 
     class Meta:
         ordering = ["name"]
@@ -73,6 +74,7 @@ class Company(models.Model):
     website = models.URLField(blank=True)
     description = models.CharField(max_length=500, blank=True)
     groups = models.ManyToManyField(CompanyGroup, blank=True, related_name="companies")
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)  # the public version reads it
 
     objects = CompanyQuerySet.as_manager()
 

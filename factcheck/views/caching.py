@@ -36,6 +36,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
+from companies.models import Company, CompanyGroup
 from factcheck.models import Article, Claim, FigureCheck, Source
 from factcheck.routers import public_reads, read_alias
 
@@ -54,6 +55,8 @@ def _version_sql() -> str:
         _scalar("MAX", claims.pk.column, claims),
         _scalar("MAX", sources.pk.column, sources),
         _scalar("MAX", "updated_at", Article._meta),
+        _scalar("MAX", "updated_at", Company._meta),
+        _scalar("MAX", "updated_at", CompanyGroup._meta),
         _scalar("COUNT", "*", FigureCheck._meta),
         _scalar("MAX", "computed_at", FigureCheck._meta),
     ]

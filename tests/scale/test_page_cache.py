@@ -105,3 +105,12 @@ def test_off_when_the_setting_is_zero(client, claim, settings, django_assert_num
     client.get("/")
     with django_assert_num_queries(2):  # version and rows: counts and facets stay cached
         assert client.get("/").status_code == 200
+
+
+def test_a_company_edit_shows_on_the_next_request(client, claim):
+    page = claim.company.get_absolute_url()
+    client.get(page)
+    company = claim.company
+    company.description = "Renamed in the admin a moment ago."
+    company.save()
+    assert "Renamed in the admin a moment ago." in client.get(page).content.decode()
