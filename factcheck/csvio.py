@@ -7,7 +7,7 @@ claim is written the same way everywhere and every cell is neutralised (see csv_
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from factcheck.csv_safety import neutralise
 
@@ -58,8 +58,12 @@ def plain_number(value: Decimal | None) -> str:
     """A stored Decimal as a plain decimal number: `157000000000`, `1.62`, never `1.57E+11`."""
     if value is None:
         return ""
-    text = format(Decimal(value).normalize(), "f")
-    return "0" if text in ("-0", "0") else text
+    text = str(value)  # what the database gives: fixed decimals, e.g. "157000000000.000000"
+    if "E" in text or "e" in text:  # exact, whatever the number of digits
+        text = format(Decimal(value).normalize(Context(prec=100)), "f")
+    elif "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "0", "") else text
 
 
 def iso_date(value: dt.date | None) -> str:
