@@ -86,7 +86,7 @@ if env.str("DATABASE_REPLICA_URL", default=""):
 # the desk's correlated subqueries are: at a million claims it spent 190 ms compiling a
 # query that runs in 2 ms (docs/PERFORMANCE.md). The desk's queries are short; no JIT.
 for _alias in DATABASES.values():
-    if _alias["ENGINE"] == "django.db.backends.postgresql":
+    if _alias["ENGINE"] == "django.db.backends.postgresql" and env.bool("DATABASE_JIT_OFF", True):
         _alias.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 FACTDESK_REPLICA = "replica" if "replica" in DATABASES else ""
 DATABASE_ROUTERS = ["factcheck.routers.ReplicaRouter"]
