@@ -164,7 +164,7 @@ class ClaimFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, companies=(), **kwargs):
         self.company_ids = {slug: pk for slug, _, pk in companies}
-        super().__init__(self._company_by_name(data, companies), *args, **kwargs)
+        super().__init__(self._company_by_name(data), *args, **kwargs)
         choices = [(slug, name) for slug, name, _ in companies]
         if len(choices) > COMPANY_SELECT_MAX:
             # A <select> of thousands of companies is no help to a reader and weighs
@@ -176,17 +176,16 @@ class ClaimFilter(django_filters.FilterSet):
         # of companies), but only keep a reference to a callable.
         self.filters["company"].extra["choices"] = lambda: choices
 
-    def _company_by_name(self, data, companies):
-        """`data` with a company given by its name (any case) replaced by its slug."""
+    def _company_by_name(self, data):
+        """`data` with a company given by name or alias (any case) replaced by its slug."""
         wanted = (data or {}).get("company", "").strip()
         if not wanted or wanted in self.company_ids:
             return data
-        by_name = {name.casefold(): slug for slug, name, _ in companies}
-        slug = by_name.get(wanted.casefold()) or by_name.get(wanted.casefold().replace("-", " "))
-        if slug is None:
+        company = Company.objects.lookup(wanted)  # one query, only for a name typed in
+        if company is None or company.slug not in self.company_ids:
             return data  # left as it is: the form says it is not a company with figures
         data = data.copy()
-        data["company"] = slug
+        data["company"] = company.slug
         return data
 
     def filter_company(self, queryset, name, value):
