@@ -1,35 +1,18 @@
 """Production settings refuse to start without a real SECRET_KEY and pass check --deploy."""
 
-import os
-import subprocess
-import sys
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(__file__)))
+from tests.production import manage_in_production
+
 GOOD_KEY = "k" * 20 + "Zq8-uR2_vX5yT1wP0sL9mN3bV7cH4gJ6"
 
 
-# What the test process itself sets (the browser tests allow sync ORM calls inside
-# Playwright's event loop) must not reach the production process being checked.
-NOT_INHERITED = {"SECRET_KEY", "DEBUG", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
 def run_manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in NOT_INHERITED}
-    clean.update(env)
-    clean["DJANGO_SETTINGS_MODULE"] = "factcheck.settings.production"
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return manage_in_production(*args, **env)
 
 
 @pytest.mark.parametrize("key", [None, "", "change-me", "django-insecure-abc", "short"])

@@ -4,30 +4,17 @@ django-import-export keeps an upload in the cache between its preview and its co
 which may reach another worker; sessions live in the database; the page cache must be one.
 """
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.production import manage_in_production
+
 GOOD_KEY = "s" * 20 + "Zq8-uR2_vX5yT1wP0sL9mN3bV7cH4gJ6"
 PRINT_CACHE = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
 
 
-def production(*args, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "SECRET_KEY"}}
-    clean.update(env, SECRET_KEY=GOOD_KEY, DJANGO_SETTINGS_MODULE="factcheck.settings.production")
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+def production(*args, **env):
+    return manage_in_production(*args, **{"SECRET_KEY": GOOD_KEY, **env})
 
 
 @pytest.mark.parametrize("url", ["locmemcache://", "dummycache://"])
