@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DB_NAME = "factdesk_csv_bench"
 
 
-def bench_database_url() -> str:
+def bench_database_url(name: str = DB_NAME) -> str:
     """DATABASE_URL with the database name replaced by the benchmark's own."""
     url = urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
     if not url.scheme.startswith("postg"):
-        sys.exit("The CSV benchmarks need PostgreSQL: set DATABASE_URL to a postgres:// URL.")
-    return urlunsplit(url._replace(path=f"/{DB_NAME}"))
+        sys.exit("The benchmark needs PostgreSQL: set DATABASE_URL to a postgres:// URL.")
+    return urlunsplit(url._replace(path=f"/{name}"))
 
 
 def setup_django(database_url: str) -> None:

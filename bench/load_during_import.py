@@ -57,13 +57,6 @@ SECTION_START = "<!-- load-during-import:start -->"
 SECTION_END = "<!-- load-during-import:end -->"
 
 
-def database_url() -> str:
-    url = urlsplit(os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
-    if not url.scheme.startswith("postg"):
-        sys.exit("The load test needs PostgreSQL: set DATABASE_URL to a postgres:// URL.")
-    return urlunsplit(url._replace(path=f"/{DB_NAME}"))
-
-
 def server_sql(url: str, sql: str) -> None:
     import psycopg
 
@@ -274,7 +267,7 @@ def main() -> int:
         seed_worker()
         return 0
 
-    url = database_url()
+    url = csv_bench.bench_database_url(DB_NAME)
     print(f"Preparing {DB_NAME} ({PUBLISHED * 2:,} claims, published verdicts)…", flush=True)
     prepare(url)
     port = free_port()
