@@ -20,7 +20,8 @@ PREFIX = "'"
 _FIRST_CHARS = frozenset(TRIGGERS) | {PREFIX}  # a cell starting otherwise is safe as it is
 
 # A number a spreadsheet would read as a number, signs and exponents included.
-_PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+# ASCII digits only (as spreadsheets read numbers, and as csv_copy's SQL says it).
+_PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 
 def _is_dangerous(core: str) -> bool:

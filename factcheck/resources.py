@@ -15,11 +15,12 @@ import io
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connection
 from import_export import fields, resources
 from import_export.formats.base_formats import Format
 from import_export.results import Result, RowResult
 
-from factcheck import csv_export, csv_import
+from factcheck import csv_copy, csv_export, csv_import
 from factcheck.csv_reader import CSVRow, read_rows
 from factcheck.csv_rows import IGNORED_COLUMNS
 from factcheck.csvio import HEADER
@@ -94,6 +95,8 @@ class ClaimResource(resources.Resource):
 
     def export_csv(self, claims, out) -> int:
         """Stream `claims` as CSV to the text file `out`; returns the number of claims."""
+        if connection.vendor == "postgresql":
+            return csv_copy.copy_csv(claims, out)  # the same cells, written by the database
         return csv_export.write_csv(claims, out)
 
     # --- import-export's interface (the admin) -------------------------------------
