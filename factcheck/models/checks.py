@@ -1,6 +1,7 @@
 """Arithmetic checks an editor links between figures: "from A to B is a fall of C"."""
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class FigureCheck(models.Model):
@@ -35,6 +36,8 @@ class FigureCheck(models.Model):
     expected = models.DecimalField(max_digits=30, decimal_places=6, null=True, blank=True)
     working = models.TextField(blank=True, help_text="The computation in words.")
     computed_at = models.DateTimeField(null=True, blank=True)
+    # Who changed or deleted a check, and when; the public version reads its newest row.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]

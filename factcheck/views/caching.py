@@ -7,7 +7,9 @@ million claims as at ten:
   every save and delete; publishing, unpublishing, a verdict change with its correction
   and every edit all save the claim through the services);
 * the newest article edit (the article page shows its text);
-* the number of arithmetic checks and their newest computation.
+* the newest history row of arithmetic checks (a check saved or deleted) and their newest
+  computation (checks recomputed in bulk);
+* the newest company and company-group edit.
 
 A claim change that the public cannot see (a draft edited) also moves the version: the
 reader then re-downloads an unchanged page, never sees a stale one. The exact alternative
@@ -51,14 +53,15 @@ def _scalar(aggregate: str, column: str, meta) -> str:
 @memoize  # built once: reaching the history models costs milliseconds (simple_history)
 def _version_sql() -> str:
     claims, sources = Claim.history.model._meta, Source.history.model._meta
+    checks = FigureCheck.history.model._meta
     parts = [
         _scalar("MAX", claims.pk.column, claims),
         _scalar("MAX", sources.pk.column, sources),
         _scalar("MAX", "updated_at", Article._meta),
         _scalar("MAX", "updated_at", Company._meta),
         _scalar("MAX", "updated_at", CompanyGroup._meta),
-        _scalar("COUNT", "*", FigureCheck._meta),
-        _scalar("MAX", "computed_at", FigureCheck._meta),
+        _scalar("MAX", checks.pk.column, checks),  # a check saved or deleted
+        _scalar("MAX", "computed_at", FigureCheck._meta),  # checks recomputed in bulk
     ]
     return "SELECT " + ", ".join(parts)
 

@@ -114,3 +114,15 @@ def test_a_company_edit_shows_on_the_next_request(client, claim):
     company.description = "Renamed in the admin a moment ago."
     company.save()
     assert "Renamed in the admin a moment ago." in client.get(page).content.decode()
+
+
+def test_a_deleted_check_leaves_the_claim_page_on_the_next_request(client, claim):
+    from factcheck.models import CheckOperand, FigureCheck
+
+    other = PublishedClaimFactory(metric="valuation")
+    check = FigureCheck.objects.create(kind="ratio", stated=claim, working="Works out as shown")
+    CheckOperand.objects.create(check_ref=check, claim=other, position=0)
+    page = claim.get_absolute_url()
+    assert "Works out as shown" in client.get(page).content.decode()
+    check.delete()
+    assert "Works out as shown" not in client.get(page).content.decode()
