@@ -12,7 +12,7 @@ class CompanyQuerySet(models.QuerySet):
         This is the one place that decides what a company name in an article or a CSV means.
         """
         text = (text or "").strip()
-        if not text:
+        if not text or "\x00" in text:  # PostgreSQL text cannot hold NUL: no name has one
             return None
         match = (
             self.filter(

@@ -32,3 +32,8 @@ def test_name_index_maps_every_name_in_two_queries(zero_one, django_assert_num_q
         index = Company.objects.name_index()
     assert index["zeroone ai"] == zero_one and index["01-ai"] == zero_one
     assert index["sensetime"].name == "SenseTime"
+
+
+def test_a_nul_character_matches_no_company(db):
+    # PostgreSQL refuses NUL in text; a query string or CSV cell may carry one.
+    assert Company.objects.lookup("Open\x00AI") is None
