@@ -20,9 +20,10 @@ Responses get a strong ETag (the version and the full path, hashed) and
 ask every time, and a 304 costs this one query.
 
 A page asked for without a matching ETag is served from the server's cache when the same
-page was made under the same version (`FACTDESK_PAGE_CACHE_SECONDS`, 0 turns it off): the
-key is the ETag itself, so a change anywhere public changes every key and the next request
-is rendered afresh; old entries simply expire.
+page was made under the same version (factcheck/page_cache.py, before most of the
+middleware runs; `FACTDESK_PAGE_CACHE_SECONDS`, 0 turns it off): the key is the ETag
+itself, so a change anywhere public changes every key and the next request is rendered
+afresh; old entries simply expire. This module marks which responses may be stored.
 """
 
 from __future__ import annotations
@@ -31,10 +32,7 @@ import hashlib
 from functools import cache as memoize
 from functools import wraps
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, connections
-from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
@@ -86,37 +84,14 @@ def request_version(request) -> str:
     return request._public_version
 
 
-def _etag(request, *args, **kwargs) -> str:
+def page_etag(request, *args, **kwargs) -> str:
+    """The page's ETag: the public version and the full path, hashed."""
     text = f"{request_version(request)}|{request.get_full_path()}"
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-def _page_cached(view):
-    """`view`, answered from the cache when this page was made under the current version."""
-
-    @wraps(view)
-    def cached_view(request, *args, **kwargs):
-        seconds = settings.FACTDESK_PAGE_CACHE_SECONDS
-        if not seconds or request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
-        key = f"public:page:{_etag(request)}"
-        response = cache.get(key)
-        if response is not None:
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return response  # errors, streams and anything personal are never stored
-
-        def store(rendered):
-            cache.set(key, rendered, seconds)
-
-        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
-            response.add_post_render_callback(store)
-        else:
-            store(response)
-        return response
-
-    return cached_view
+# Set on a response that factcheck.page_cache may store: a public page, the same for everyone.
+STORABLE = "factdesk_storable"
 
 
 def _in_public_reads(iterator):
@@ -133,7 +108,7 @@ def _in_public_reads(iterator):
 
 def public_page(view):
     """Serve `view` with an ETag, answer 304 when it still matches, and ask caches to revalidate."""
-    conditional = condition(etag_func=_etag)(_page_cached(view))
+    conditional = condition(etag_func=page_etag)(view)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -143,6 +118,8 @@ def public_page(view):
             response.streaming_content = _in_public_reads(response.streaming_content)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            setattr(response, STORABLE, True)  # errors, streams, anything personal: never
         return response
 
     return wrapped

@@ -6,6 +6,8 @@ unpublishing or correcting a claim changes every key: the next request is render
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from factcheck import services
 from factcheck.models import Status
@@ -126,3 +128,26 @@ def test_a_deleted_check_leaves_the_claim_page_on_the_next_request(client, claim
     assert "Works out as shown" in client.get(page).content.decode()
     check.delete()
     assert "Works out as shown" not in client.get(page).content.decode()
+
+
+def test_a_stored_page_answers_304_to_its_etag(client, claim, django_assert_num_queries):
+    first = client.get("/claims/")
+    with django_assert_num_queries(1):  # the version
+        again = client.get("/claims/", headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
+def test_a_stored_page_keeps_the_security_headers(client, claim):
+    client.get("/claims/")
+    stored = client.get("/claims/")
+    assert "default-src 'self'" in stored["Content-Security-Policy"]
+    assert stored["X-Frame-Options"] == "DENY"
+
+
+def test_an_editor_with_a_session_is_never_served_a_stored_page(client, claim, editor):
+    client.get("/claims/")  # stored
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/claims/")
+    assert len(queries) > 1  # rendered through the whole stack, not read from the cache
