@@ -35,6 +35,8 @@ def _may_be_stored(path: str) -> bool:
 
 
 class PublicPageCacheMiddleware:
+    """Answers a public page from the cache when it was made under the current version."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -59,7 +61,7 @@ class PublicPageCacheMiddleware:
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
-            return get_conditional_response(request, etag=response["ETag"], response=response)
+            return get_conditional_response(request, etag=response.get("ETag"), response=response)
         response = self.get_response(request)
         if getattr(response, STORABLE, False) and not response.cookies:  # none set on the way
             cache.set(
