@@ -5,6 +5,7 @@ from .checks import CheckOperand, FigureCheck
 from .claims import Claim, ClaimQuerySet, Metric, Qualifier, Status
 from .corrections import Correction
 from .fx import FxRate
+from .reports import ReaderReport
 from .sources import Source
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "FxRate",
     "Metric",
     "Qualifier",
+    "ReaderReport",
     "Source",
     "Status",
 ]
