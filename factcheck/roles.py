@@ -25,6 +25,7 @@ EDITOR = [
     "factcheck.view_figurecheck",
     "factcheck.view_fxrate",
     "factcheck.view_correction",
+    "factcheck.view_readerreport",
     "companies.add_company",
     "companies.change_company",
     "companies.view_company",
@@ -39,15 +40,29 @@ FACT_CHECKER = EDITOR + [
     "factcheck.import_claim",
     "factcheck.add_fxrate",
     "factcheck.change_fxrate",
+    "factcheck.change_readerreport",  # answer and close readers' reports
 ]
 PUBLISHER = FACT_CHECKER + [
     "factcheck.publish_claim",
     "factcheck.delete_claim",
     "factcheck.delete_article",
+    "factcheck.delete_readerreport",  # spam
     "companies.add_companygroup",
     "companies.change_companygroup",
 ]
 ROLES = {"Editor": EDITOR, "Fact-checker": FACT_CHECKER, "Publisher": PUBLISHER}
+
+
+def _model_comes_later(apps, app_label: str, codename: str) -> bool:
+    """True for a model permission whose model a migration has not made yet (0003 runs early)."""
+    action, _, model_name = codename.partition("_")
+    if action not in ("add", "change", "delete", "view"):
+        return False
+    try:
+        apps.get_model(app_label, model_name)
+    except LookupError:
+        return True
+    return False
 
 
 def ensure_roles(apps=django_apps) -> None:
@@ -65,6 +80,8 @@ def ensure_roles(apps=django_apps) -> None:
         wanted = []
         for code in codes:
             app_label, codename = code.split(".")
+            if _model_comes_later(apps, app_label, codename):
+                continue  # granted by the migration that makes the model (e.g. 0011)
             wanted.append(
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )

@@ -6,6 +6,13 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from factcheck.roles import ensure_roles
+
+
+def grant_roles(apps, schema_editor):
+    """The roles' reader-report permissions (factcheck/roles.py), now that the model exists."""
+    ensure_roles(apps)
+
 
 class Migration(migrations.Migration):
 
@@ -63,4 +70,5 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at', '-pk'],
             },
         ),
+        migrations.RunPython(grant_roles, migrations.RunPython.noop),
     ]
