@@ -193,20 +193,21 @@ def figure_changed(before: Claim | None, after: Claim) -> bool:
 
 
 def source_deviations(claim: Claim) -> list[tuple[Source, figures.Deviation]]:
-    """How the claim's figure compares with each source excerpt that states one of its own.
+    """How the claim's figure compares with each source excerpt that states one like it.
 
-    From each excerpt the figure in the claim's unit nearest to the claim's value is taken
-    ("overstated by 4.1%", "rounded: $157 billion for $157.3 billion"); sources without
-    such a figure are left out. Reads `claim.sources.all()`, so prefetch it for lists.
+    From each excerpt the figure of the claim's unit, kind and metric nearest to the claim's
+    value is taken ("overstated by 4.1%", "rounded: $157 billion for $157.3 billion"); an
+    exchange rate is never taken for an amount, nor one metric for another, and a figure
+    out of scale only where the excerpt names the metric (figures.compare_with_excerpt).
+    Sources without such a figure are left out. Reads `claim.sources.all()`, so prefetch
+    it for lists.
     """
     claimed = claim_figure(claim)
     found = []
     for source in claim.sources.all():
-        same_unit = [
-            c.figure for c in figures.find_figures(source.excerpt) if c.figure.unit == claim.unit
-        ]
-        if not same_unit:
-            continue
-        nearest = min(same_unit, key=lambda f: abs(f.value - claimed.value))
-        found.append((source, figures.compare_with_source(claimed, nearest)))
+        deviation = figures.compare_with_excerpt(
+            claimed, source.excerpt, metric=claim.metric, quote=claim.quote or ""
+        )
+        if deviation is not None:
+            found.append((source, deviation))
     return found

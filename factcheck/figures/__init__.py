@@ -4,7 +4,7 @@ Pure Python (no Django): strings and Decimals in, values out.
 """
 
 from .checks import CheckResult
-from .deviation import Deviation, compare_with_source
+from .deviation import Deviation, compare_with_excerpt, compare_with_source
 from .figure import QUALIFIERS, Figure, FigureError
 from .finder import Candidate, find_figures
 from .formatting import format_figure
@@ -19,6 +19,7 @@ __all__ = [
     "Deviation",
     "Figure",
     "FigureError",
+    "compare_with_excerpt",
     "compare_with_source",
     "currency_symbol",
     "find_figures",

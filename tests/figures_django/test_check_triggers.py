@@ -59,7 +59,7 @@ def test_checks_touching_finds_stated_and_operand_claims(fall):
 
 
 def test_source_deviations_compare_the_figure_with_each_excerpt(django_assert_num_queries):
-    claim = figure_claim("$3.5 billion", "revenue of $3.5 billion")
+    claim = figure_claim("$3.5 billion", "revenue of $3.5 billion", metric="revenue")
     SourceFactory(claim=claim, excerpt="Revenue was $3.36 billion, up from $2.9 billion.")
     SourceFactory(claim=claim, excerpt="Revenue of $3.5 billion for the year.")
     SourceFactory(claim=claim, excerpt="Revenue rose strongly.")  # no figure: left out
