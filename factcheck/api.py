@@ -9,24 +9,40 @@ validates them, so the HTML page and the API accept and refuse exactly the same 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
+from django.db.models import Count
 from django.http import HttpRequest
-from ninja import Field, NinjaAPI, Query, Schema
+from django.urls import reverse
+from ninja import Field, NinjaAPI, Path, Query, Schema, Swagger
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 
+from companies.models import Company
+from companies.views import LATEST
 from factcheck.csvio import plain_number
 from factcheck.filters import SORT_KEYS
 from factcheck.models import Claim, Metric, Source, Status
 from factcheck.views.caching import public_page
 from factcheck.views.listing import claim_listing
 
+DESCRIPTION = """Published fact-checks of the figures in news articles. Read-only, no key needed.
+
+Only published verdicts are here, as on the public site: an id or company the desk has not
+published anything about answers 404. A claim's fields are the columns of `/claims.csv`;
+`/methodology/` says what each verdict means and how figures are converted and compared.
+"""
+
 api = NinjaAPI(
     title="Factdesk API",
     version="1",
-    description="Published fact-checks of the figures in news articles. Read-only.",
+    description=DESCRIPTION,
     urls_namespace="api",
-    docs_url=None,
+    # Swagger UI from the files django-ninja ships ("ninja" in INSTALLED_APPS): no CDN, and
+    # no inline script, so it runs under the site's CSP (script-src 'self').
+    docs=Swagger(settings={"defaultModelsExpandDepth": 0}),
+    docs_url="/docs",
+    docs_decorator=public_page,
     openapi_url="/openapi.json",
 )
 
@@ -175,3 +191,138 @@ def list_claims(request: HttpRequest, params: Query[ClaimParams]):
         "previous": _page_url(request, page.number - 1 if page.has_previous else None),
         "results": [_claim_out(request, claim, sources[claim.pk]) for claim in page.rows],
     }
+
+
+class NotFoundOut(Schema):
+    detail: str
+
+
+# Path parameters are bounded in the schema, so a value no row could have (a negative or
+# 20-digit id, a slug with a NUL byte) is a 400 saying so, never a database error.
+MAX_ID = 2**63 - 1
+SLUG_PATTERN = r"^[-A-Za-z0-9_]+$"
+
+
+def _sources_of(claims: list[Claim]) -> dict[int, list[Source]]:
+    """Each claim's sources, in one query; sets `article_slug` as the listing rows have it."""
+    for claim in claims:
+        claim.article_slug = claim.article.slug if claim.article_id else None
+    sources: dict[int, list[Source]] = {claim.pk: [] for claim in claims}
+    for source in Source.objects.filter(claim_id__in=list(sources)).order_by("pk"):
+        sources[source.claim_id].append(source)
+    return sources
+
+
+@api.get(
+    "/claims/{claim_id}/",
+    response={200: ClaimOut, 400: ErrorOut, 404: NotFoundOut},
+    url_name="claim",
+    summary="One published verdict, as on /claims/<id>/",
+)
+@decorate_view(public_page)
+def get_claim(
+    request: HttpRequest,
+    claim_id: int = Path(..., ge=1, le=MAX_ID, description="The claim's number."),
+):
+    claim = Claim.objects.public().select_related("company", "article").filter(pk=claim_id).first()
+    if claim is None:
+        return 404, {"detail": f"No published fact-check has the id {claim_id}."}
+    return 200, _claim_out(request, claim, _sources_of([claim])[claim.pk])
+
+
+class CompanyOut(Schema):
+    slug: str
+    name: str
+    kind: str
+    country: str
+    ticker: str
+    website: str
+    description: str
+    groups: list[str] = Field(description="The groups the company belongs to, by name.")
+    figures: int = Field(description="How many published verdicts are about the company.")
+    url: str = Field(description="The company's public page.")
+    api_url: str = Field(description="This company in the API, with its latest figures.")
+
+
+class CompanyDetailOut(CompanyOut):
+    claims: list[ClaimOut] = Field(description="The latest published verdicts, newest first.")
+    more: bool = Field(description="Whether there are more than `claims` holds.")
+    claims_url: str = Field(description="Every published verdict about it, paginated.")
+
+
+def _company_out(request, company: Company, figures: int, groups: list[str]) -> dict:
+    detail = reverse("api:company", kwargs={"slug": company.slug})
+    return {
+        "slug": company.slug,
+        "name": company.name,
+        "kind": company.kind,
+        "country": company.country,
+        "ticker": company.ticker,
+        "website": company.website,
+        "description": company.description,
+        "groups": groups,
+        "figures": figures,
+        "url": request.build_absolute_uri(company.get_absolute_url()),
+        "api_url": request.build_absolute_uri(detail),
+    }
+
+
+def _public_counts() -> dict[int, int]:
+    rows = (
+        Claim.objects.public()
+        .filter(company__isnull=False)
+        .order_by()
+        .values_list("company")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
+
+
+def _group_names(company_ids) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = {pk: [] for pk in company_ids}
+    memberships = Company.groups.through.objects.filter(company_id__in=list(names))
+    for company_id, group in memberships.values_list("company_id", "companygroup__name"):
+        names[company_id].append(group)
+    return {pk: sorted(groups) for pk, groups in names.items()}
+
+
+@api.get(
+    "/companies/",
+    response=list[CompanyOut],
+    url_name="companies",
+    summary="The companies with published verdicts, as on /companies/",
+)
+@decorate_view(public_page)
+def list_companies(request: HttpRequest):
+    counts = _public_counts()
+    companies = Company.objects.filter(pk__in=list(counts)).order_by("name")
+    groups = _group_names(counts)
+    return [_company_out(request, c, counts[c.pk], groups[c.pk]) for c in companies]
+
+
+@api.get(
+    "/companies/{slug}/",
+    response={200: CompanyDetailOut, 400: ErrorOut, 404: NotFoundOut},
+    url_name="company",
+    summary="One company and its latest published verdicts, as on /companies/<slug>/",
+)
+@decorate_view(public_page)
+def get_company(
+    request: HttpRequest,
+    slug: str = Path(..., max_length=200, pattern=SLUG_PATTERN, description="e.g. `openai`."),
+):
+    company = Company.objects.filter(slug=slug).first()
+    public = Claim.objects.public().for_company(company) if company else Claim.objects.none()
+    latest = list(
+        public.select_related("company", "article").order_by("-as_of", "-pk")[: LATEST + 1]
+    )
+    if not latest:
+        return 404, {"detail": f"The desk has published no figure about “{slug}”."}
+    claims = latest[:LATEST]
+    sources = _sources_of(claims)
+    out = _company_out(request, company, public.count(), _group_names([company.pk])[company.pk])
+    query = urlencode({"company": company.slug})
+    out["claims"] = [_claim_out(request, claim, sources[claim.pk]) for claim in claims]
+    out["more"] = len(latest) > LATEST
+    out["claims_url"] = request.build_absolute_uri(f"{reverse('api:claims')}?{query}")
+    return 200, out

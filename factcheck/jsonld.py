@@ -14,17 +14,12 @@ from django.utils.safestring import SafeString, mark_safe
 
 from factcheck.links import is_http_url
 from factcheck.models import Claim, Status
+from factcheck.verdicts import BEST_RATING, MEANINGS, WORST_RATING, methodology_url
 
-# The verdicts on a 1–5 scale, best first. Unverifiable sits in the middle: the desk could
-# neither confirm nor refute it. Misleading ranks below it: the number is right but the
-# claim, as framed, leads readers to a wrong conclusion.
-RATINGS = {
-    Status.VERIFIED: 5,
-    Status.UNVERIFIABLE: 3,
-    Status.MISLEADING: 2,
-    Status.INACCURATE: 1,
-}
-BEST, WORST = 5, 1
+# The verdicts on schema.org's 1–5 scale (factcheck/verdicts.py says why each sits where it
+# does; the methodology page shows the same table).
+RATINGS = {status: MEANINGS[status].rating for status in Status.verdicts()}
+BEST, WORST = BEST_RATING, WORST_RATING
 
 # JSON inside <script> must not close the element or open a comment.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -55,6 +50,12 @@ def _item_reviewed(claim: Claim) -> dict:
     return item
 
 
+def _explanation(status: str, request) -> str:
+    """The verdict's meaning, and where the desk explains its verdicts and scale."""
+    url = request.build_absolute_uri(methodology_url(status))
+    return f"{MEANINGS[status].summary} How the desk rates figures: {url}"
+
+
 def claim_review(claim: Claim, request, *, last_corrected=None) -> dict:
     """The ClaimReview of a public claim. `last_corrected`: when its verdict last changed."""
     review = {
@@ -70,6 +71,7 @@ def claim_review(claim: Claim, request, *, last_corrected=None) -> dict:
             "bestRating": BEST,
             "worstRating": WORST,
             "alternateName": claim.get_status_display(),
+            "ratingExplanation": _explanation(claim.status, request),
         },
         "itemReviewed": _item_reviewed(claim),
     }

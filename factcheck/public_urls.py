@@ -5,7 +5,7 @@ from django.urls import path
 
 from factcheck.feeds import LatestVerdictsFeed
 from factcheck.sitemaps import SITEMAPS
-from factcheck.views import articles, claims, export, health
+from factcheck.views import articles, claims, embed, export, health, methodology, reports
 from factcheck.views.caching import public_page
 
 app_name = "factcheck"
@@ -15,6 +15,9 @@ urlpatterns = [
     path("claims/", claims.claim_list, name="claims"),
     path("claims.csv", export.claims_csv, name="claims-csv"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim"),
+    path("claims/<int:pk>/embed/", embed.claim_embed, name="claim-embed"),
+    path("claims/<int:pk>/report/", reports.report_error, name="claim-report"),
+    path("methodology/", methodology.methodology, name="methodology"),
     path("articles/<slug:slug>/", articles.article_detail, name="article"),
     path("feed/", public_page(LatestVerdictsFeed()), name="feed"),
     path(

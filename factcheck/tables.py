@@ -16,11 +16,13 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django_tables2.data import TableListData
 from django_tables2.utils import OrderByTuple
 
 from factcheck import figures
 from factcheck.models import Claim, Metric, Status
+from factcheck.verdicts import methodology_url
 
 METRIC_LABELS = dict(Metric.choices)
 VERDICT_SYMBOLS = {
@@ -41,13 +43,23 @@ def url_maker(name: str, kwarg: str, sentinel: str):
     return lambda value: f"{prefix}{escape(value)}{suffix}"
 
 
+@cache
+def _methodology_path(language: str | None) -> str:
+    return methodology_url()  # one reverse() per language, not one per badge
+
+
 def verdict_badge(status: str) -> SafeString:
-    """The verdict as a word with a symbol; colour only repeats what the text says."""
+    """The verdict as a word with a symbol, linking to what it means (the methodology page).
+
+    Colour only repeats what the text says.
+    """
     symbol = VERDICT_SYMBOLS.get(status, "")
     label = escape(STATUS_LABELS.get(status, status))
+    href = f"{_methodology_path(get_language())}#verdict-{escape(status)}"
     return mark_safe(  # noqa: S308 - every part is escaped or a constant
-        f'<span class="verdict verdict-{escape(status)}">'
-        f'<span class="verdict-symbol" aria-hidden="true">{symbol}</span> {label}</span>'
+        f'<a class="verdict verdict-{escape(status)}" href="{href}">'
+        f'<span class="verdict-symbol" aria-hidden="true">{symbol}</span> {label}'
+        '<span class="vh">: what this verdict means</span></a>'
     )
 
 

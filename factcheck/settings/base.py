@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "ninja",  # serves /api/docs with the Swagger UI files it ships (no CDN)
     "companies",
     "factcheck",
 ]
@@ -171,6 +172,12 @@ LOGIN_URL = "admin:login"
 # --- Factdesk ---------------------------------------------------------------
 # Two-person rule: whoever entered a claim may not give it its verdict.
 FACTDESK_TWO_PERSON_RULE = env.bool("FACTDESK_TWO_PERSON_RULE", default=True)
+# Readers' error reports (factcheck/views/reports.py): reports accepted per client per hour,
+# and how many proxies in front set X-Forwarded-For (0: the client is REMOTE_ADDR).
+FACTDESK_REPORTS_PER_HOUR = env.int("FACTDESK_REPORTS_PER_HOUR", default=5)
+FACTDESK_TRUSTED_PROXIES = env.int("FACTDESK_TRUSTED_PROXIES", default=0)
+# Who may frame /claims/<id>/embed/ (CSP frame-ancestors); every other page: nobody.
+FACTDESK_EMBED_FRAME_ANCESTORS = env.list("FACTDESK_EMBED_FRAME_ANCESTORS", default=["*"])
 # Who signs the verdicts (schema.org ClaimReview author).
 FACTDESK_DESK_NAME = env.str("FACTDESK_DESK_NAME", default="Factdesk")
 FACTDESK_DESK_URL = env.str("FACTDESK_DESK_URL", default="")

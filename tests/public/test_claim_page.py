@@ -153,6 +153,8 @@ def test_exactly_one_claim_review_with_its_fields(client, desk):
         "bestRating": 5,
         "worstRating": 1,
         "alternateName": "Inaccurate",
+        "ratingExplanation": "The figure is wrong; the right figure is given beside it. "
+        "How the desk rates figures: http://testserver/methodology/#verdict-inaccurate",
     }
     item = review["itemReviewed"]
     assert item["@type"] == "Claim"

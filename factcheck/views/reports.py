@@ -1,0 +1,216 @@
+"""Readers report an error in a published fact-check (`/claims/<id>/report/`).
+
+The form sits at the foot of every public claim page and posts here; it works without
+JavaScript. A report lands in the desk's queue (admin, "Reader reports") and is never shown
+publicly. Answers are never cached (`never_cache`).
+
+Abuse handling (docs/SECURITY.md, "Reader reports"):
+
+* Cross-site requests are refused by origin: a browser's POST carries `Origin` (or at least
+  `Referer`), and it must be this site (or one of `CSRF_TRUSTED_ORIGINS`). The claim page
+  holds no CSRF token because it is one cached page shared by every reader; a token would
+  make it personal (a cookie per reader) and uncacheable. The origin check is the part of
+  Django's CSRF protection that does not need one.
+* A honeypot field, hidden from people (and from screen readers), that bots fill in: such a
+  post is thanked and dropped.
+* A per-client limit (`FACTDESK_REPORTS_PER_HOUR`, counted in the cache): past it, 429
+  with a page that says when to try again.
+* Input is a form: NUL bytes, control characters, over-long text and non-http(s) URLs are
+  form errors (status 400) with the form shown again, never a 500.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import RequestDataTooBig
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from factcheck.models import Claim, ReaderReport
+from factcheck.models.reports import MESSAGE_MAX, URL_MAX, http_url
+
+WINDOW_SECONDS = 60 * 60
+HONEYPOT = "website"
+# Controls other than tab, line feed and carriage return have no place in a message.
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def _clean_text(text: str, what: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    for char in text:
+        if char in _ALLOWED_CONTROLS:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):  # controls, lone surrogates
+            raise forms.ValidationError(
+                f"The {what} contains a character that cannot be stored "
+                f"(U+{ord(char):04X}). Remove it and send again."
+            )
+    return text
+
+
+class HttpURLField(forms.URLField):
+    """A URL field that takes http(s) only, and says so (one message, not two)."""
+
+    default_validators = [http_url]
+
+
+class ReportForm(forms.ModelForm):
+    """What a reader may send: what is wrong, a source, an address to answer to."""
+
+    message = forms.CharField(
+        label="What is wrong?",
+        max_length=MESSAGE_MAX,
+        min_length=10,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX}),
+        help_text="Say which figure or statement is wrong and why. Required.",
+        error_messages={
+            "required": "Say what is wrong: this is the one field the desk needs.",
+            "min_length": "Say a little more (at least %(limit_value)d characters) so the "
+            "desk can check it.",
+            "max_length": "Keep it under %(limit_value)d characters (this has "
+            "%(show_value)d). A link to a longer text can go in the source field.",
+        },
+    )
+    source_url = HttpURLField(
+        label="A source that shows it (optional)",
+        required=False,
+        max_length=URL_MAX,
+        assume_scheme="https",
+        error_messages={"invalid": http_url.message},
+        help_text="An http:// or https:// link to a filing, release or report.",
+    )
+    email = forms.EmailField(
+        label="Your e-mail (optional)",
+        required=False,
+        max_length=254,
+        error_messages={
+            "invalid": "Enter an e-mail address like name@example.org, or leave it empty."
+        },
+        help_text="Only if you would like an answer. Never published.",
+    )
+    # A honeypot: hidden from people and from assistive technology; bots fill in every box.
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = ReaderReport
+        fields = ["message", "source_url", "email"]
+
+    def clean_message(self):
+        return _clean_text(self.cleaned_data["message"], "message")
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get(HONEYPOT, "").strip())
+
+
+def client_address(request) -> str:
+    """The reader's address: REMOTE_ADDR, or X-Forwarded-For behind trusted proxies."""
+    proxies = settings.FACTDESK_TRUSTED_PROXIES
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]  # the address the outermost trusted proxy saw
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_key(request) -> str:
+    digest = hashlib.blake2b(client_address(request).encode(), digest_size=12).hexdigest()
+    return f"reports:rate:{digest}"
+
+
+def over_limit(request) -> bool:
+    count = cache.get(_rate_key(request), 0)
+    return count >= settings.FACTDESK_REPORTS_PER_HOUR
+
+
+def count_report(request) -> None:
+    key = _rate_key(request)
+    if cache.add(key, 1, WINDOW_SECONDS):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, WINDOW_SECONDS)
+
+
+def _allowed_origins(request) -> set[str]:
+    return {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+
+
+def same_origin(request) -> bool:
+    """Whether the POST comes from a page of this site (Origin, else Referer)."""
+    allowed = _allowed_origins(request)
+    origin = request.META.get("HTTP_ORIGIN")
+    if origin is not None:
+        return origin in allowed
+    referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+    return bool(referer.scheme and referer.netloc) and (
+        f"{referer.scheme}://{referer.netloc}" in allowed
+    )
+
+
+def _page(request, claim, template, context=None, *, status=200):
+    context = {"claim": claim, **(context or {})}
+    response = render(request, template, context, status=status)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@csrf_exempt  # see the module docstring: checked by origin instead (same_origin)
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_error(request, pk):
+    """GET: the form on its own page (or the thanks). POST: store the report, or say why not."""
+    claim = get_object_or_404(Claim.objects.public().select_related("company"), pk=pk)
+    template = "factcheck/report.html"
+    if request.method != "POST":
+        sent = request.GET.get("sent") == "1"
+        return _page(request, claim, template, {"form": ReportForm(), "sent": sent})
+    if not same_origin(request):
+        return _page(request, claim, "factcheck/report_refused.html", status=403)
+    if over_limit(request):
+        response = _page(request, claim, "factcheck/report_limited.html", status=429)
+        response["Retry-After"] = str(WINDOW_SECONDS)
+        return response
+    try:
+        form = ReportForm(request.POST)
+        form.is_valid()
+    except RequestDataTooBig:
+        form = ReportForm()
+        form.add_error(None, "That was far too long to send. Keep the message short.")
+        return _page(request, claim, template, {"form": form}, status=413)
+    if form.is_bot():
+        count_report(request)
+        return _thanks(claim)  # thanked, and dropped
+    if form.errors:
+        return _page(request, claim, template, {"form": form}, status=400)
+    report = form.save(commit=False)
+    report.claim = claim
+    report.language = (get_language() or "")[:10]
+    report.save()
+    count_report(request)
+    return _thanks(claim)
+
+
+def _thanks(claim) -> HttpResponseRedirect:
+    """303 See Other to the thank-you page: reloading it never sends the report again."""
+    url = reverse("factcheck:claim-report", args=[claim.pk]) + "?sent=1"
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
