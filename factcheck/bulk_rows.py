@@ -10,6 +10,7 @@ SQL is built only from model metadata (table and column names, quoted by the bac
 every value is a query parameter, hence the S608 exemptions below.
 """
 
+import json
 from collections.abc import Iterable, Sequence
 from contextlib import nullcontext
 
@@ -66,9 +67,14 @@ class BulkRows:
                 # COPY goes to psycopg's own cursor; log it as Django logs its queries (so
                 # the debug toolbar and assertNumQueries see it).
                 logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
-                # psycopg adapts Decimal, date and aware datetime itself.
+                # psycopg adapts Decimal, date and aware datetime itself; JSON goes as its text.
+                json_at = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
                 with logged, cursor.cursor.copy(sql) as copy:
                     for row in rows:
+                        if json_at:
+                            row = list(row)
+                            for i in json_at:
+                                row[i] = json.dumps(row[i])
                         copy.write_row(row)
                 return
             placeholders = ", ".join(["%s"] * len(fields))

@@ -24,6 +24,7 @@ from django.db import transaction
 
 from factcheck import rules
 from factcheck.csv_background import BackgroundWriter
+from factcheck.csv_published import apply_published
 from factcheck.csv_reader import CSVRow, read_rows
 from factcheck.csv_rows import ClaimRow, RowError, RowParser
 from factcheck.csv_writer import (
@@ -32,8 +33,15 @@ from factcheck.csv_writer import (
     SOURCE_ATTNAMES,
     Change,
     ClaimWriter,
+    new_source_stance,
 )
 from factcheck.models import Claim, Source
+from factcheck.services.common import changes_since
+
+# The CSV columns (Change.changed names) that are part of a verdict's basis.
+BASIS_COLUMNS = frozenset(
+    {name.removesuffix("_id") for name in rules.BASIS_FIELDS} | {"sources"}
+)
 
 BATCH_SIZE = 2000
 
@@ -70,17 +78,25 @@ def _batches(rows: Iterable[CSVRow], size: int) -> Iterator[list[CSVRow]]:
 
 
 class RowChecker:
-    """The desk's rules for rows against the claims already stored, as one user (or the system)."""
+    """The desk's rules for rows against the claims already stored, as one user (or the system).
 
-    def __init__(self, user=None):
+    Rules come from factcheck.rules, as the services ask them: a stale row is refused, a
+    verdict needs its sources (and a rationale, a correction, consistent stances), an edit
+    after a verdict sends the claim back to review, and whoever changed a claim's basis may
+    not give its verdict. Rows that change a published claim are applied afterwards by
+    services.revise_claim and give_verdict, which make the change a pending one.
+    """
+
+    def __init__(self, user=None, *, force: bool = False):
         self.user = user
+        self.force = force  # overwrite newer stored versions, on purpose (recorded in history)
         self.seen_ids: dict[int, int] = {}  # claim id -> the line that names it first
 
     def _can(self, perm: str) -> bool:
         return self.user is None or self.user.has_perm(f"factcheck.{perm}")
 
     def check(
-        self, row: ClaimRow, stored: dict | None, sources: list[dict]
+        self, row: ClaimRow, stored: dict | None, sources: list[dict], draft_id: int | None = None
     ) -> Change | list[RowError]:
         """The row's Change against the stored claim (None for a new one), or its errors."""
         errors: list[RowError] = []
@@ -98,13 +114,44 @@ class RowChecker:
         change = Change("new" if stored is None else "update", row, stored, sources)
         if stored is not None:
             change.claim_id = stored["id"]
+            self._check_version(change, fail)
             change.changed = self._changed_columns(row, stored, sources)
             if not change.changed:
                 change.kind = "skip"
                 return errors or change
+            if draft_id is not None:
+                fail(
+                    "id",
+                    f"claim {row.id} is published and already has a pending change (claim "
+                    f"{draft_id}): edit that one, so that nobody's change is lost.",
+                )
+            change.published = stored["published_at"] is not None
         self._check_permissions(change, fail)
         self._check_verdict(change, fail)
         return errors or change
+
+    def _check_version(self, change: Change, fail) -> None:
+        row, stored = change.row, change.stored
+        if self.force:
+            change.forced_from = row.version
+            return
+        if row.version is None:
+            fail(
+                "version",
+                f"blank, but this row updates claim {row.id}: keep the version the export "
+                "wrote, so a newer change is never overwritten by mistake (or import with "
+                "--force to overwrite on purpose).",
+            )
+        elif row.version != stored["version"]:
+            who, changed = changes_since(stored["id"], row.version)
+            by = f" by {who}" if who else ""
+            what = f": {'; '.join(changed)}" if changed else ""
+            fail(
+                "version",
+                f"this row was made from version {row.version} of claim {row.id}, which is now "
+                f"at version {stored['version']} (changed since{by}{what}). Export again and "
+                "redo the change, or import with --force to overwrite on purpose.",
+            )
 
     @staticmethod
     def _changed_columns(row: ClaimRow, stored: dict, sources: list[dict]) -> tuple[str, ...]:
@@ -127,25 +174,45 @@ class RowChecker:
     def _check_verdict(self, change: Change, fail) -> None:
         row, stored = change.row, change.stored
         old_status = stored["status"] if stored else None
-        if row.status in rules.VERDICTS:
+        basis_changed = stored is None or any(
+            name in BASIS_COLUMNS for name in change.changed
+        )
+        editors = list(stored["basis_editors"]) if stored else []
+        if basis_changed and self.user is not None and self.user.pk not in editors:
+            editors.append(self.user.pk)
+        change.basis_editors = editors
+        status = row.status
+        if stored is not None and row.status == old_status:
+            status = rules.status_after_edit(
+                status=old_status, basis_changed=basis_changed, content_changed=True
+            )
+        change.status = status
+        if row.corrected_value is not None and rules.kept_correction(row.status, 1) is None:
+            fail(
+                "corrected_value",
+                f"a corrected figure goes only with an inaccurate or misleading verdict, "
+                f"not {row.status}: clear it.",
+            )
+        if status in rules.VERDICTS:
             problems = rules.verdict_errors(
-                status=row.status,
+                status=status,
                 source_count=len(row.sources),
                 corrected_value=row.corrected_value,
+                note=row.note,
+                stances=_stances(row, status, change.stored_sources),
             )
             for key, message in problems.items():
                 fail("sources" if key == "status" else key, message)
-        if row.status == old_status:
-            return
-        change.reviewed = row.status in rules.VERDICTS
-        if change.reviewed and not self._can("give_verdict"):
-            fail("status", "you do not have permission to give verdicts.")
-        if change.reviewed and self.user is not None:
-            created_by = stored["created_by_id"] if stored else self.user.pk
-            problem = rules.two_person_error(created_by_id=created_by, reviewer_id=self.user.pk)
-            if problem:
-                fail("status", problem)
-        if stored and stored["published_at"] is not None:
+        change.reviewed = status in rules.VERDICTS and status != old_status
+        if change.reviewed:
+            if not self._can("give_verdict"):
+                fail("status", "you do not have permission to give verdicts.")
+            elif self.user is not None:
+                problem = rules.two_person_error(basis_editors=editors, reviewer_id=self.user.pk)
+                if problem:
+                    fail("status", problem)
+            change.basis_editors = []
+        if change.published:
             self._check_published(change, fail)
 
     @staticmethod
@@ -156,19 +223,27 @@ class RowChecker:
                 "this claim is published, so it keeps a verdict: unpublish it first "
                 "to send it back to review.",
             )
-        elif not change.row.note:
+        elif change.reviewed and not change.row.note:
             fail(
                 "note",
                 "this claim is published, so its change of verdict is shown to readers as a "
                 "correction: say why it changed in the note.",
             )
-        change.correction = True
 
 
-def _load_stored(ids: list[int], *, lock: bool) -> tuple[dict[int, dict], dict[int, list[dict]]]:
-    """The stored claims with these ids (locked until commit) and their sources: two queries."""
+def _stances(row: ClaimRow, status: str, stored_sources: list[dict]) -> list[str]:
+    """The stances the row's sources will have: stored ones kept; new ones as the verdict reads."""
+    stored = {source["url"]: source["stance"] for source in stored_sources}
+    default = new_source_stance(status)
+    return [stored.get(url, default) for url in row.sources]
+
+
+def _load_stored(
+    ids: list[int], *, lock: bool
+) -> tuple[dict[int, dict], dict[int, list[dict]], dict[int, int]]:
+    """The stored claims with these ids (locked until commit), their sources and pending changes."""
     if not ids:
-        return {}, {}
+        return {}, {}, {}
     claims = Claim.objects.filter(pk__in=ids).order_by()
     if lock:
         claims = claims.select_for_update()
@@ -176,7 +251,8 @@ def _load_stored(ids: list[int], *, lock: bool) -> tuple[dict[int, dict], dict[i
     sources: dict[int, list[dict]] = {}
     for source in Source.objects.filter(claim_id__in=ids).order_by("pk").values(*SOURCE_ATTNAMES):
         sources.setdefault(source["claim_id"], []).append(source)
-    return stored, sources
+    drafts = dict(Claim.objects.filter(draft_of_id__in=ids).values_list("draft_of_id", "pk"))
+    return stored, sources, drafts
 
 
 def import_claims(
@@ -187,6 +263,7 @@ def import_claims(
     file_name: str = "",
     as_new: bool = False,
     keep_changes: bool = False,
+    force: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import the claims CSV in `binary`; with any row error, write nothing.
@@ -203,6 +280,7 @@ def import_claims(
         file_name=file_name,
         as_new=as_new,
         keep_changes=keep_changes,
+        force=force,
         progress=progress,
     )
 
@@ -215,13 +293,18 @@ def import_rows(
     file_name: str = "",
     as_new: bool = False,
     keep_changes: bool = False,
+    force: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
-    """Import rows already read from a claims CSV (see import_claims)."""
+    """Import rows already read from a claims CSV (see import_claims).
+
+    `force` overwrites claims changed since the file was made (their history says so).
+    """
     if user is not None and not user.has_perm("factcheck.import_claim"):
         raise PermissionDenied("You do not have permission to import claims.")
     report = ImportReport(dry_run=dry_run, changes=[] if keep_changes else None)
-    parser, checker = RowParser(as_new=as_new), RowChecker(user)
+    parser, checker = RowParser(as_new=as_new), RowChecker(user, force=force)
+    published: list[Change] = []  # rows that change a published claim: applied by services
     writer = ClaimWriter(user=user, file_name=file_name)
     # A dry run neither writes nor locks, so it needs no transaction.
     with nullcontext() if dry_run else transaction.atomic():
@@ -231,10 +314,18 @@ def import_rows(
                 if background:
                     background.wait()  # the connection is ours again
                 changes = _check_batch(parsed, checker, report, lock=not dry_run)
+                published += [c for c in changes if c.kind != "skip" and c.published]
                 if report.ok and background:
-                    background.submit([c for c in changes if c.kind != "skip"])
+                    background.submit(
+                        [c for c in changes if c.kind != "skip" and not c.published]
+                    )
                 if progress is not None:
                     progress(len(batch))
+        if report.ok and published:
+            with transaction.atomic():  # a dry run tries them too, then rolls them back
+                apply_published(published, user=user, file_name=file_name, report=report)
+                if dry_run or not report.ok:
+                    transaction.set_rollback(True)
         if not report.ok and not dry_run:
             transaction.set_rollback(True)
     return report
@@ -243,11 +334,13 @@ def import_rows(
 def _check_batch(parsed, checker, report: ImportReport, *, lock: bool) -> list[Change]:
     """The Changes of a parsed batch against the stored claims; errors go to the report."""
     ids = [p.id for p in parsed if isinstance(p, ClaimRow) and p.id is not None]
-    stored, sources = _load_stored(ids, lock=lock)
+    stored, sources, drafts = _load_stored(ids, lock=lock)
     changes = []
     for result in parsed:
         if isinstance(result, ClaimRow):
-            result = checker.check(result, stored.get(result.id), sources.get(result.id, []))
+            result = checker.check(
+                result, stored.get(result.id), sources.get(result.id, []), drafts.get(result.id)
+            )
         if isinstance(result, Change):
             changes.append(result)
             counts = {"new": "new", "update": "updated", "skip": "unchanged"}

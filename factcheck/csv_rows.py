@@ -47,6 +47,7 @@ class ClaimRow:
 
     line: int
     id: int | None
+    version: int | None
     article_id: int | None
     company_id: int | None
     quote: str
@@ -108,9 +109,15 @@ class RowParser:
             )
             return errors
         cells = {name: unneutralise(text).strip() for name, text in row.cells.items()}
+        for name, text in cells.items():
+            if "\x00" in text:  # PostgreSQL refuses it in text; SQLite would store it silently
+                fail(name, "contains a NUL character (byte 0), which cannot be stored: remove it.")
+        if errors:
+            return errors
         get = cells.get
         values = {
             "id": None if self.as_new else self._id(get("id", ""), fail),
+            "version": None if self.as_new else self._version(get("version", ""), fail),
             "article_id": self._article(get("article", ""), fail),
             "company_id": self._company(get("company", ""), fail),
             "quote": get("quote", ""),
@@ -133,10 +140,19 @@ class RowParser:
     def _id(self, text: str, fail) -> int | None:
         if not text:
             return None
-        if text.isdigit() and int(text) > 0:
-            return int(text)
-        fail("id", f"'{text}' is not a claim id: use the number from an export, or leave it blank for a new claim.")  # fmt: skip
+        number = whole_number(text, MAX_ID)
+        if number is not None:
+            return number
+        fail("id", f"'{text[:40]}' is not a claim id: use the number from an export, or leave it blank for a new claim.")  # fmt: skip
         return None
+
+    def _version(self, text: str, fail) -> int | None:
+        if not text:
+            return None
+        number = whole_number(text, MAX_VERSION)
+        if number is None:
+            fail("version", f"'{text[:40]}' is not a version: keep the number the export wrote.")
+        return number
 
     def _article(self, text: str, fail) -> int | None:
         if not text:
@@ -222,6 +238,18 @@ class RowParser:
         for name in ROW_FIELDS:
             for message in self._field_checks.problems(name, getattr(row, name)):
                 fail(name, message)
+
+
+MAX_ID = 2**63 - 1  # a bigint key: SQLite and PostgreSQL alike
+MAX_VERSION = 2**31 - 1
+
+
+def whole_number(text: str, largest: int) -> int | None:
+    """A positive whole number written in ASCII digits ("²" and "١" are digits, not these)."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(largest)):
+        return None
+    number = int(text)
+    return number if 0 < number <= largest else None
 
 
 # The claim fields a row sets. Foreign keys are resolved from the lookups above (so their

@@ -13,7 +13,7 @@ from django.utils import timezone
 from factcheck import fx
 from factcheck.bulk_rows import BulkRows
 from factcheck.csv_rows import ROW_FIELDS, ClaimRow
-from factcheck.models import Claim, Correction, Source
+from factcheck.models import Claim, Source
 
 CLAIM_ATTNAMES = tuple(f.attname for f in Claim._meta.concrete_fields)
 SOURCE_ATTNAMES = tuple(f.attname for f in Source._meta.concrete_fields)
@@ -23,6 +23,7 @@ UPDATED_ATTNAMES = (
     *CONTENT_ATTNAMES,
     "usd_value",
     "n_sources",
+    "basis_editors",
     "reviewed_by_id",
     "reviewed_at",
     "updated_at",
@@ -31,6 +32,11 @@ UPDATED_ATTNAMES = (
 SOURCE_DEFAULTS = {
     f.attname: f.get_default() for f in Source._meta.concrete_fields if f.attname != "id"
 }
+
+
+def new_source_stance(status: str) -> str:
+    """A source a CSV row adds: it contradicts an inaccurate claim, supports any other."""
+    return Source.Stance.CONTRADICTS if status == "inaccurate" else Source.Stance.SUPPORTS
 
 
 def _history_attnames(model) -> tuple[str, ...]:
@@ -52,9 +58,12 @@ class Change:
     stored: dict | None = None  # the stored claim's columns, by attname
     stored_sources: list[dict] = field(default_factory=list)
     reviewed: bool = False  # the row gives a verdict: the importer becomes its reviewer
-    correction: bool = False  # the verdict of a published claim changes: a public correction
+    published: bool = False  # it changes a published claim: services make it a pending change
     claim_id: int | None = None
     changed: tuple[str, ...] = ()  # for an update, the columns that differ from the stored claim
+    status: str = ""  # the status written (a verdict edited after it goes back to review)
+    basis_editors: list[int] = field(default_factory=list)
+    forced_from: int | None = None  # --force: the version the row was made from
 
 
 class ClaimWriter:
@@ -84,20 +93,12 @@ class ClaimWriter:
         history += [self._history(d, "~", c) for d, c in zip(claims_after, updated, strict=True)]
         self.bulk.insert(Claim.history.model, self.claim_history, history)
         self._write_sources(new + updated)
-        Correction.objects.bulk_create(
-            Correction(
-                claim_id=c.claim_id,
-                old_status=c.stored["status"],
-                new_status=c.row.status,
-                reason=c.row.note,
-                created_by_id=self.user_id,
-            )
-            for c in updated
-            if c.correction
-        )
 
-    def _content(self, row: ClaimRow) -> dict:
+    def _content(self, change: Change) -> dict:
+        row = change.row
         values = {name: getattr(row, name) for name in CONTENT_ATTNAMES}
+        values["status"] = change.status or row.status
+        values["basis_editors"] = list(change.basis_editors)
         values["usd_value"] = self.usd.to_usd(row.value, row.unit, row.as_of)
         values["n_sources"] = len(row.sources)  # what _write_sources leaves: these URLs
         return values
@@ -106,7 +107,9 @@ class ClaimWriter:
         by = self.user_id if change.reviewed else None
         return {
             "id": change.claim_id,
-            **self._content(change.row),
+            **self._content(change),
+            "draft_of_id": None,
+            "correction_reason": "",
             "created_by_id": self.user_id,
             "reviewed_by_id": by,
             "reviewed_at": self.now if change.reviewed else None,
@@ -118,7 +121,7 @@ class ClaimWriter:
         }
 
     def _updated_claim(self, change: Change) -> dict:
-        claim = {**change.stored, **self._content(change.row)}
+        claim = {**change.stored, **self._content(change)}
         if change.reviewed:
             claim["reviewed_by_id"], claim["reviewed_at"] = self.user_id, self.now
         claim["updated_at"] = self.now
@@ -130,11 +133,15 @@ class ClaimWriter:
             "history_date": self.now,
             "history_type": kind,
             "history_user_id": self.user_id,
-            "history_change_reason": f"Imported from {self.file_name}, line {change.row.line}"[
-                :100
-            ],
+            "history_change_reason": self._reason(change)[:100],
         }
         return tuple(extra[a] if a in extra else values[a] for a in self.claim_history)
+
+    def _reason(self, change: Change) -> str:
+        reason = f"Imported from {self.file_name}, line {change.row.line}"
+        if change.forced_from is not None or (change.kind == "update" and change.row.version is None):
+            reason += f" (--force over version {change.stored['version']})"
+        return reason
 
     def _write_sources(self, changes: list[Change]) -> None:
         added, removed = [], []
@@ -149,6 +156,7 @@ class ClaimWriter:
                 {
                     **SOURCE_DEFAULTS,
                     "url": url,
+                    "stance": new_source_stance(change.status or change.row.status),
                     "claim_id": change.claim_id,
                     "line": change.row.line,
                 }

@@ -36,7 +36,7 @@ class LatestVerdictsFeed(Feed):
 
     def item_description(self, claim):
         parts = [f"“{claim.quote}”"]
-        if claim.corrected_value is not None:
+        if claim.shows_correction:
             parts.append(f"The right figure: {claim.corrected_display}.")
         if claim.note:
             parts.append(claim.note)

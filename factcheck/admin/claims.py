@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from factcheck import rules, services
+from factcheck import services
 from factcheck.checks import with_check_counts
 from factcheck.csv_admin import ClaimCSVAdminMixin
 from factcheck.models import Claim, Source
@@ -19,43 +19,18 @@ from factcheck.resources import ClaimResource
 from .checks import ChecksFailingFilter, checks_cell
 from .filters import HasSourcesFilter, PublishedFilter, SecondaryOnlyFilter
 from .forms import ClaimForm, VerdictForm
-
-
-def error_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
-
-
-def seen_version(request, claim) -> int:
-    """The version of the claim the editor's page was drawn from (the current one if absent)."""
-    try:
-        return int(request.POST.get("seen_version", ""))
-    except ValueError:
-        return claim.version
+from .revisions import revision_differences
+from .workflow import (
+    apply_to_each,
+    confirm_page,
+    error_text,
+    posted_version,
+    require_version,
+)
 
 
 class SourceFormSet(BaseInlineFormSet):
-    """Refuses to take away the last source of a claim that has a verdict."""
-
-    def clean(self):
-        super().clean()
-        if self.instance.pk is None or self.instance.status not in rules.VERDICTS:
-            return
-        remaining = [
-            form
-            for form in self.forms
-            if form.cleaned_data
-            and not form.cleaned_data.get("DELETE")
-            and form.cleaned_data.get("url")
-        ]
-        errors = rules.verdict_errors(
-            status=self.instance.status,
-            source_count=len(remaining),
-            corrected_value=self.instance.corrected_value,
-        )
-        if "status" in errors:
-            raise ValidationError(errors["status"])
+    """The claim's sources; saved one by one through services.sources (see save_formset)."""
 
 
 class SourceInline(admin.StackedInline):
@@ -78,6 +53,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     form = ClaimForm
     inlines = [SourceInline]
     list_display = [
+        "row_version",
         "short_quote",
         "company",
         "figure",
@@ -111,7 +87,6 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         "published_by",
         "created_by",
         "usd_value",
-        "version",
     ]
     fieldsets = [
         ("The claim", {"fields": ["article", "company", "quote", "metric"]}),
@@ -133,7 +108,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         ),
         (
             "Publication",
-            {"fields": [("published_at", "published_by"), "created_by", "version", "seen_version"]},
+            {"fields": [("published_at", "published_by"), "created_by", "seen_version"]},
         ),
     ]
     actions = ["send_to_review", "give_verdict", "publish", "unpublish"]
@@ -177,83 +152,158 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("factcheck.publish_claim")
 
+    # --- what may be edited --------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.is_public and obj.pending_change() is not None:
+            # Edits go to the pending change; this page shows what readers see.
+            fields += ["article", "company", "quote", "metric", "value", "unit", "qualifier",
+                       "as_of", "period", "note", "corrected_value"]
+        return fields
+
+    def get_inline_instances(self, request, obj=None):
+        if obj is not None and obj.is_public and obj.pending_change() is not None:
+            return []  # the sources are edited on the pending change
+        return super().get_inline_instances(request, obj)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["pending"] = obj.pending_change()
+            context["live"] = obj.draft_of if obj.is_draft else None
+            context["differences"] = revision_differences(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     # --- saving goes through the services ----------------------------------------
 
     def save_model(self, request, obj, form, change):
-        services.save_claim(
+        request._factdesk_written = services.save_claim(
             claim=obj,
             user=request.user,
             expected_version=form.cleaned_data.get("seen_version") if change else None,
         )
 
+    def save_formset(self, request, form, formset, change):
+        """Sources are added, edited and removed one by one through services.sources."""
+        if formset.model is not Source:
+            return super().save_formset(request, form, formset, change)
+        instances = formset.save(commit=False)
+        for source in formset.deleted_objects:
+            services.delete_source(source=source, user=request.user)
+        for source in instances:
+            services.save_source(source=source, user=request.user)
+        formset.save_m2m()
+
+    def response_change(self, request, obj):
+        pending = obj.pending_change() if obj.is_public else None
+        if pending is not None:
+            self.message_user(
+                request,
+                "This claim is published, so your change waits as its pending change: readers "
+                "keep seeing the published version until someone else gives the change a "
+                "verdict and a publisher publishes it.",
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(reverse("admin:factcheck_claim_change", args=[pending.pk]))
+        return super().response_change(request, obj)
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.StaleEdit as error:
+        except ValidationError as error:  # stale, or refused by a rule after the form was valid
+            self.message_user(request, error_text(error), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """A revert is an edit like any other: from the claim's current version, via services."""
+        request._factdesk_reverting = True
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except ValidationError as error:
             self.message_user(request, error_text(error), messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
+        reverting = getattr(request, "_factdesk_reverting", False)
 
         class StaleCheckingForm(form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if reverting and self.instance.pk and not self.is_bound:
+                    # The revert page shows an old version; the edit is made on the current one.
+                    current = Claim.objects.filter(pk=self.instance.pk).values_list("version")
+                    self.fields["seen_version"].initial = current.first()[0]
+
             def clean(self):
                 cleaned = super().clean()
                 seen = cleaned.get("seen_version")
                 if self.instance.pk and seen is not None:
-                    current = Claim.objects.get(pk=self.instance.pk)
-                    if current.version != seen:
-                        raise ValidationError(
-                            services.describe_changes(self.instance.pk, seen, current)
-                        )
+                    current = Claim.objects.filter(pk=self.instance.pk).values_list("version")
+                    stored = current.first()
+                    if stored is None or stored[0] != seen:
+                        raise ValidationError(services.describe_changes(self.instance.pk, seen))
                 return cleaned
 
         return StaleCheckingForm
 
-    # --- actions -------------------------------------------------------------------
+    # --- the changelist carries each row's version -----------------------------------
 
-    def _apply(self, request, queryset, service, done: str, **kwargs):
-        ok, failed = 0, []
-        for claim in queryset:
-            try:
-                service(claim=claim, **kwargs)
-                ok += 1
-            except (ValidationError, PermissionDenied) as error:
-                failed.append(f"“{claim.quote[:50]}”: {error_text(error)}")
-        if ok:
-            self.message_user(request, f"{ok} claim(s) {done}.", messages.SUCCESS)
-        for problem in failed:
-            self.message_user(request, problem, messages.ERROR)
+    @admin.display(description="")
+    def row_version(self, claim):
+        return format_html(
+            '<input type="hidden" name="seen_version_{}" value="{}">', claim.pk, claim.version
+        )
+
+    # --- actions (each asks first, posting the versions the changelist showed) --------
 
     @admin.action(description="Send to review", permissions=["change"])
     def send_to_review(self, request, queryset):
-        self._apply(request, queryset, services.send_to_review, "sent to review", user=request.user)
+        apply_to_each(self, request, list(queryset), services.send_to_review, "sent to review",
+                      user=request.user)
 
-    @admin.action(description="Publish selected verdicts", permissions=["publish"])
+    @admin.action(description="Publish selected verdicts…", permissions=["publish"])
     def publish(self, request, queryset):
-        self._apply(request, queryset, services.publish_claim, "published", user=request.user)
+        claims = list(queryset)
+        if "confirmed" in request.POST:
+            apply_to_each(self, request, claims, services.publish_claim, "published",
+                          user=request.user)
+            return None
+        return confirm_page(
+            self, request, claims=claims, action="publish", title="Publish",
+            intro="These claims will go public with the verdict, figure and sources shown "
+            "(a pending change replaces its published claim). Publish them?",
+            button=f"Yes, publish {len(claims)}",
+        )
 
-    @admin.action(description="Unpublish", permissions=["publish"])
+    @admin.action(description="Unpublish (retract)…", permissions=["publish"])
     def unpublish(self, request, queryset):
-        self._apply(request, queryset, services.unpublish_claim, "unpublished", user=request.user)
+        claims = list(queryset)
+        reason = request.POST.get("reason", "").strip()
+        if "confirmed" in request.POST and reason:
+            apply_to_each(self, request, claims, services.unpublish_claim, "unpublished",
+                          user=request.user, reason=reason)
+            return None
+        return confirm_page(
+            self, request, claims=claims, action="unpublish", title="Unpublish",
+            intro="Readers who follow these claims' links will see a retraction notice with "
+            "your reason and today's date instead of the verdict.",
+            button="Unpublish", reason_label="Reason, for readers",
+            reason_error="Say why, for readers." if "confirmed" in request.POST else "",
+        )
 
     @admin.action(description="Give verdict…", permissions=["verdict"])
     def give_verdict(self, request, queryset):
+        claims = list(queryset)
         if "apply" in request.POST:
             form = VerdictForm(request.POST)
             if form.is_valid():
-                self._apply(
-                    request,
-                    queryset,
-                    services.give_verdict,
-                    "given a verdict",
-                    reviewer=request.user,
-                    **form.cleaned_data,
-                )
+                apply_to_each(self, request, claims, services.give_verdict, "given a verdict",
+                              reviewer=request.user, **form.cleaned_data)
                 return None
         else:
             form = VerdictForm()
-        return self._verdict_page(request, form, list(queryset))
+        return self._verdict_page(request, form, claims)
 
     def _verdict_page(self, request, form, claims, single=None):
         context = {
@@ -264,53 +314,110 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             "claims": claims,
             "single": single,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "versions": {
+                c.pk: posted_version(request, c.pk, single=single is not None) or c.version
+                for c in claims
+            },
         }
         return TemplateResponse(request, "admin/factcheck/claim/verdict.html", context)
 
+    # --- one claim's buttons -----------------------------------------------------------
+
     def get_urls(self):
+        view = self.admin_site.admin_view
         return [
+            path("<int:pk>/verdict/", view(self.verdict_view), name="factcheck_claim_verdict"),
+            path("<int:pk>/review/", view(self.review_view), name="factcheck_claim_review"),
+            path("<int:pk>/publish/", view(self.publish_view), name="factcheck_claim_publish"),
             path(
-                "<int:pk>/verdict/",
-                self.admin_site.admin_view(self.verdict_view),
-                name="factcheck_claim_verdict",
+                "<int:pk>/unpublish/", view(self.unpublish_view), name="factcheck_claim_unpublish"
             ),
             *super().get_urls(),
         ]
+
+    def _one(self, request, pk, allowed: bool):
+        claim = get_object_or_404(Claim, pk=pk)
+        if not allowed:
+            raise PermissionDenied
+        return claim, reverse("admin:factcheck_claim_change", args=[claim.pk])
+
+    def review_view(self, request, pk):
+        claim, back = self._one(request, pk, self.has_change_permission(request))
+        if request.method == "POST":
+            apply_to_each(self, request, [claim], services.send_to_review, "sent to review",
+                          single=True, user=request.user)
+            return HttpResponseRedirect(back)
+        return confirm_page(
+            self, request, claims=[claim], action="review", title="Send to review",
+            intro="A fact-checker other than whoever entered or changed it will give its verdict.",
+            button="Send to review", single=claim,
+        )
+
+    def publish_view(self, request, pk):
+        claim, back = self._one(request, pk, self.has_publish_permission(request))
+        if request.method == "POST":
+            if apply_to_each(self, request, [claim], services.publish_claim, "published",
+                             single=True, user=request.user):
+                back = reverse("admin:factcheck_claim_change", args=[claim.draft_of_id or claim.pk])
+            return HttpResponseRedirect(back)
+        return confirm_page(
+            self, request, claims=[claim], action="publish", title="Publish",
+            intro="This goes public with the verdict, figure and sources shown"
+            + (", replacing the published claim" if claim.is_draft else "") + ". Publish it?",
+            button="Yes, publish", single=claim,
+        )
+
+    def unpublish_view(self, request, pk):
+        claim, back = self._one(request, pk, self.has_publish_permission(request))
+        reason = request.POST.get("reason", "").strip()
+        if request.method == "POST" and reason:
+            apply_to_each(self, request, [claim], services.unpublish_claim, "unpublished",
+                          single=True, user=request.user, reason=reason)
+            return HttpResponseRedirect(back)
+        return confirm_page(
+            self, request, claims=[claim], action="unpublish", title="Unpublish",
+            intro="Readers who follow this claim's link will see a retraction notice with your "
+            "reason and today's date instead of the verdict.",
+            button="Unpublish", reason_label="Reason, for readers",
+            reason_error="Say why, for readers." if request.method == "POST" else "",
+            single=claim,
+        )
 
     def verdict_view(self, request, pk):
         """One claim's verdict form, reached from the change page's "Give verdict" button."""
         claim = get_object_or_404(Claim, pk=pk)
         if not self.has_verdict_permission(request):
             raise PermissionDenied
-        change_url = reverse("admin:factcheck_claim_change", args=[claim.pk])
         if request.method == "POST":
             form = VerdictForm(request.POST)
             if form.is_valid():
                 try:
-                    services.give_verdict(
+                    written = services.give_verdict(
                         claim=claim,
                         reviewer=request.user,
-                        expected_version=seen_version(request, claim),
+                        expected_version=require_version(request, claim, single=True),
                         **form.cleaned_data,
                     )
                 except PermissionDenied as error:
                     form.add_error(None, str(error))
                 except ValidationError as error:
-                    if hasattr(error, "error_dict"):
-                        for field, problems in error.error_dict.items():
-                            target = field if field in form.fields else None
-                            for problem in problems:
-                                form.add_error(target, problem)
-                    else:
-                        form.add_error(None, error)
+                    add_service_errors(form, error)
                 else:
                     self.message_user(request, "Verdict saved.", messages.SUCCESS)
-                    return HttpResponseRedirect(change_url)
+                    return HttpResponseRedirect(
+                        reverse("admin:factcheck_claim_change", args=[written.pk])
+                    )
         else:
-            form = VerdictForm(
-                initial={
-                    "status": claim.status if claim.status in rules.VERDICTS else None,
-                    "note": claim.note,
-                }
-            )
+            form = VerdictForm(initial={"note": claim.note})
         return self._verdict_page(request, form, [claim], single=claim)
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's refusal on the form: on its field where the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, problems in error.error_dict.items():
+            target = field if field in form.fields else None
+            for problem in problems:
+                form.add_error(target, problem)
+    else:
+        form.add_error(None, error)

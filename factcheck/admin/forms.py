@@ -70,7 +70,13 @@ class ClaimForm(forms.ModelForm):
         required=False,
         help_text="For inaccurate claims: the right figure, in the claim's unit.",
     )
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_version = forms.IntegerField(
+        widget=forms.HiddenInput,
+        required=False,
+        min_value=1,
+        max_value=2**31 - 1,
+        error_messages={"invalid": "Reload the claim: this form's version is not readable."},
+    )
 
     class Meta:
         model = Claim
@@ -96,6 +102,11 @@ class ClaimForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if self.instance.pk and cleaned.get("seen_version") is None and "seen_version" in self.fields:
+            raise ValidationError(
+                "This form did not say which version of the claim it showed, so nothing was "
+                "saved: reload the claim and make your change again."
+            )
         apply_figure(cleaned, field="value", add_error=self.add_error)
         apply_figure(cleaned, field="corrected_value", add_error=self.add_error)
         return cleaned
@@ -103,13 +114,15 @@ class ClaimForm(forms.ModelForm):
 
 class VerdictForm(forms.Form):
     status = forms.ChoiceField(
-        label="Verdict", choices=[(s, Status(s).label) for s in Status.verdicts()]
+        label="Verdict",
+        choices=[("", "— choose a verdict —"), *((s, Status(s).label) for s in Status.verdicts())],
     )
     note = forms.CharField(
         label="Rationale",
         widget=forms.Textarea(attrs={"rows": 4}),
-        required=False,
-        help_text="What the sources show, in words a reader understands.",
+        help_text="What the sources show, in words a reader understands (for unverifiable: "
+        "what was tried).",
+        error_messages={"required": "Write the rationale: readers see it beside the verdict."},
     )
     corrected_value = FigureField(
         label="Corrected figure",
@@ -120,7 +133,8 @@ class VerdictForm(forms.Form):
         label="Reason for the correction",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Only when changing the verdict of a published claim: shown to readers.",
+        help_text="For a published claim (or its pending change): what changes and why, "
+        "shown to readers in the correction log.",
     )
 
     def clean_corrected_value(self):

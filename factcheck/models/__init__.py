@@ -6,7 +6,9 @@ from .claims import Claim, ClaimQuerySet, Metric, Qualifier, Status
 from .corrections import Correction
 from .fx import FxRate
 from .reports import ReaderReport
+from .retractions import Retraction
 from .sources import Source
+from .versions import PublicVersion
 
 __all__ = [
     "Article",
@@ -17,8 +19,10 @@ __all__ = [
     "FigureCheck",
     "FxRate",
     "Metric",
+    "PublicVersion",
     "Qualifier",
     "ReaderReport",
+    "Retraction",
     "Source",
     "Status",
 ]

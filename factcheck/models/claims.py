@@ -53,6 +53,8 @@ class Qualifier(models.TextChoices):
 # partial indexes of the public pages use it too, so their rows are exactly the public ones.
 PUBLIC = models.Q(status__in=Status.verdicts(), published_at__isnull=False)
 VERIFIED = models.Q(status=Status.VERIFIED, published_at__isnull=False)
+# The verdicts beside which a corrected figure is shown; for any other it is never output.
+CORRECTABLE = frozenset({Status.INACCURATE, Status.MISLEADING})
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -61,7 +63,12 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(PUBLIC)
 
     def verified(self):
-        return self.filter(status=Status.VERIFIED)
+        """The "verified figures" table: published claims whose verdict is verified."""
+        return self.filter(VERIFIED)
+
+    def desk(self):
+        """The desk's claims without their pending changes (those are reached from their claim)."""
+        return self.filter(draft_of__isnull=True)
 
     def for_company(self, company):
         return self.filter(company=company)
@@ -189,6 +196,28 @@ class Claim(models.Model):
         editable=False,
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    draft_of = models.OneToOneField(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pending",
+        editable=False,
+        help_text="Set on a pending change of a published claim: the claim it will replace "
+        "once it has a verdict and is published again. Never public itself.",
+    )
+    basis_editors = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Who changed the figure, quote or sources since the last verdict (user ids): "
+        "none of them may give the next verdict.",
+    )
+    correction_reason = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="On a pending change: why the published claim changes, in words for readers.",
+    )
     n_sources = models.PositiveIntegerField(
         "sources",
         default=0,
@@ -205,7 +234,7 @@ class Claim(models.Model):
         help_text="Raised on every save, so an editor's stale form cannot overwrite a newer one.",
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "n_sources"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "n_sources", "basis_editors"])
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -271,6 +300,22 @@ class Claim(models.Model):
         return self.status in Status.verdicts() and self.published_at is not None
 
     @property
+    def is_draft(self) -> bool:
+        """A pending change of a published claim (never public itself)."""
+        return self.draft_of_id is not None
+
+    def pending_change(self) -> "Claim | None":
+        """The pending change of this published claim, if someone has started one."""
+        if self.pk is None or self.is_draft:
+            return None
+        return Claim.objects.filter(draft_of=self).first()
+
+    @property
+    def shows_correction(self) -> bool:
+        """A corrected figure means something only beside an inaccurate or misleading verdict."""
+        return self.corrected_value is not None and self.status in CORRECTABLE
+
+    @property
     def is_money(self) -> bool:
         return figures.is_currency(self.unit)
 
@@ -283,6 +328,7 @@ class Claim(models.Model):
 
     @property
     def corrected_display(self) -> str:
-        if self.corrected_value is None:
+        """The right figure, shown only beside an inaccurate or misleading verdict."""
+        if not self.shows_correction:
             return ""
         return figures.format_figure(Decimal(self.corrected_value), self.unit)

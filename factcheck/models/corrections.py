@@ -3,14 +3,20 @@ from django.db import models
 
 
 class Correction(models.Model):
-    """A change of verdict on a claim already published: the public correction log."""
+    """A change to a claim already published (its verdict, figure or evidence): the public log."""
 
     claim = models.ForeignKey(
         "factcheck.Claim", on_delete=models.CASCADE, related_name="corrections"
     )
     old_status = models.CharField(max_length=12)
     new_status = models.CharField(max_length=12)
-    reason = models.TextField(help_text="Why the verdict changed, in words for readers.")
+    old_figure = models.CharField(
+        max_length=200, blank=True, help_text="The figure as published before, when it changed."
+    )
+    new_figure = models.CharField(
+        max_length=200, blank=True, help_text="The figure as published now, when it changed."
+    )
+    reason = models.TextField(help_text="Why the claim changed, in words for readers.")
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

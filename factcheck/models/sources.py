@@ -42,6 +42,15 @@ class Source(models.Model):
     )
     excerpt = models.TextField(blank=True, help_text="The passage that settles the claim.")
     stance = models.CharField(max_length=11, choices=Stance.choices, default=Stance.SUPPORTS)
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        help_text="On a pending change's copy: the published source it will replace.",
+    )
 
     history = HistoricalRecords()
 

@@ -1,19 +1,14 @@
 """Conditional GET for public pages: one cheap query says whether anything public changed.
 
-The version is read in ONE statement of index-only lookups, so it costs the same at a
-million claims as at ten:
-
-* the newest history row of claims and of sources (django-simple-history writes one on
-  every save and delete; publishing, unpublishing, a verdict change with its correction
-  and every edit all save the claim through the services);
-* the newest article edit (the article page shows its text);
-* the newest history row of arithmetic checks (a check saved or deleted) and their newest
-  computation (checks recomputed in bulk);
-* the newest company and company-group edit.
+The version is the public version number (factcheck/models/versions.py): database triggers
+raise it in the same commit as any write to a table public pages read, whatever wrote it
+(the services, the CSV import's bulk SQL, COPY, a restore). Versions are handed out in
+commit order, so a reader who sees a new number sees the rows it stands for, and a change
+is visible the moment it commits — never later (no race between transactions that took
+their numbers in one order and committed in another). Reading it is one primary-key lookup.
 
 A claim change that the public cannot see (a draft edited) also moves the version: the
-reader then re-downloads an unchanged page, never sees a stale one. The exact alternative
-(`MAX(updated_at)` and `COUNT(*)` over `public()`) reads every public claim per request.
+reader then re-downloads an unchanged page, never sees a stale one.
 
 Responses get a strong ETag (the version and the full path, hashed) and
 `Cache-Control: public, max-age=0, must-revalidate`: browsers and proxies keep the page but
@@ -29,52 +24,28 @@ afresh; old entries simply expire. This module marks which responses may be stor
 from __future__ import annotations
 
 import hashlib
-from functools import cache as memoize
 from functools import wraps
 
-from django.db import connection, connections
+from django.db import connections
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
-from companies.models import Company, CompanyGroup
-from factcheck.models import Article, Claim, FigureCheck, Source
+from factcheck.models import PublicVersion
 from factcheck.routers import public_reads, read_alias
 
-
-def _scalar(aggregate: str, column: str, meta) -> str:
-    """`(SELECT MAX(col) FROM table)` for a model's table. Names only, never user input."""
-    quote = connection.ops.quote_name
-    column = "*" if column == "*" else quote(column)
-    return f"(SELECT {aggregate}({column}) FROM {quote(meta.db_table)})"  # noqa: S608
-
-
-@memoize  # built once: reaching the history models costs milliseconds (simple_history)
-def _version_sql() -> str:
-    claims, sources = Claim.history.model._meta, Source.history.model._meta
-    checks = FigureCheck.history.model._meta
-    parts = [
-        _scalar("MAX", claims.pk.column, claims),
-        _scalar("MAX", sources.pk.column, sources),
-        _scalar("MAX", "updated_at", Article._meta),
-        _scalar("MAX", "updated_at", Company._meta),
-        _scalar("MAX", "updated_at", CompanyGroup._meta),
-        _scalar("MAX", checks.pk.column, checks),  # a check saved or deleted
-        _scalar("MAX", "computed_at", FigureCheck._meta),  # checks recomputed in bulk
-    ]
-    return "SELECT " + ", ".join(parts)
+VERSION_SQL = f"SELECT number FROM {PublicVersion._meta.db_table} WHERE id = 1"  # noqa: S608
 
 
 def public_version() -> str:
-    """A string that changes whenever anything a public page shows may have changed.
+    """The public version number, as text.
 
     Read from the database the page's rows come from (the replica, when there is one), so
     a version never runs ahead of the rows it stands for.
     """
     with connections[read_alias()].cursor() as cursor:
-        cursor.execute(_version_sql())
+        cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
-    text = "|".join(str(part) for part in row)
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    return str(row[0] if row else 0)
 
 
 def request_version(request) -> str:

@@ -6,12 +6,13 @@ parameters select.
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from factcheck import jsonld
 from factcheck.checks import source_deviations
 from factcheck.facets import build_facets
-from factcheck.models import CheckOperand, Claim, FigureCheck, Status
+from factcheck.models import CheckOperand, Claim, FigureCheck, Retraction, Status
 from factcheck.tables import ClaimTable
 
 from .caching import public_page
@@ -21,7 +22,7 @@ from .quotes import quote_context
 SORT_LABELS = {
     "company": "company",
     "metric": "metric",
-    "figure": "figure",
+    "figure": "unit, then figure",
     "usd": "≈ USD",
     "as_of": "as-of date",
     "status": "verdict",
@@ -61,6 +62,7 @@ def _queries(params, *, verified_only: bool, page: int) -> dict[str, str]:
 
 def _claims_page(request, *, verified_only: bool, title: str, template: str, nav: str):
     listing = claim_listing(request, verified_only=verified_only)
+    title = listing.query.heading(title)  # names the filters: "Verified valuations of X"
     table = ClaimTable(
         listing.page.rows,
         sort=listing.query.sort,
@@ -133,14 +135,29 @@ def _reviewer_name(claim: Claim) -> str:
     return reviewer.get_full_name() if reviewer is not None else ""
 
 
+def retraction_notice(request, pk):
+    """An unpublished claim's URL: the retraction (words as published, reason, date), or 404."""
+    retraction = Retraction.objects.filter(claim_id=pk).order_by("-created_at", "-pk").first()
+    if retraction is None:
+        raise Http404("No published claim here.")
+    response = render(
+        request, "factcheck/claim_retracted.html", {"retraction": retraction, "claim_id": pk}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @public_page
 def claim_detail(request, pk):
-    claim = get_object_or_404(
+    claim = (
         Claim.objects.public()
         .select_related("company", "article", "reviewed_by")
-        .prefetch_related("sources"),
-        pk=pk,
+        .prefetch_related("sources")
+        .filter(pk=pk)
+        .first()
     )
+    if claim is None:
+        return retraction_notice(request, pk)
     deviations = {source.pk: deviation for source, deviation in source_deviations(claim)}
     corrections = list(claim.corrections.all())
     last_corrected = corrections[-1].created_at if corrections else None

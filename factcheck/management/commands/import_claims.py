@@ -54,7 +54,9 @@ class Command(BaseCommand):
         "person, with the admin's rules: the import permission, the permissions for "
         "adding, editing and giving verdicts, and the two-person rule (they become the "
         "reviewer of each verdict they import, and may not review a claim they entered). "
-        "Importing never publishes: published_at is ignored."
+        "Importing never publishes: published_at is ignored; a row that changes a published "
+        "claim becomes its pending change. A row updating a claim must carry the version its "
+        "export wrote; an older one is refused unless --force."
     )
 
     def add_arguments(self, parser):
@@ -69,8 +71,14 @@ class Command(BaseCommand):
             help="ignore the id column: every row becomes a new claim (to load an export "
             "into another desk, or restore it into an empty one)",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="overwrite claims changed since the file was exported (an older or missing "
+            "version is otherwise an error); each overwrite is recorded in the claim's history",
+        )
 
-    def handle(self, *args, file, dry_run, user, as_new, **options):
+    def handle(self, *args, file, dry_run, user, as_new, force=False, **options):
         importer = self._user(user)
         binary = sys.stdin.buffer if file == "-" else self._open(file)
         progress = Progress(self.stdout, binary) if self.stdout.isatty() else None
@@ -80,6 +88,7 @@ class Command(BaseCommand):
                 user=importer,
                 dry_run=dry_run,
                 as_new=as_new,
+                force=force,
                 file_name=file,
                 progress=progress,
             )

@@ -1,0 +1,87 @@
+"""What every write shares: permissions, the row lock, the version check and the save."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from factcheck import fx, rules
+from factcheck.models import Claim
+
+# The fields a person changes and the history compares (stale-edit messages).
+TRACKED_FIELDS = (*rules.CONTENT_FIELDS, "status", "published_at")
+
+
+class StaleEdit(ValidationError):
+    """Someone else saved the claim after this editor loaded it."""
+
+
+def require(user, perm: str, action: str) -> None:
+    """Refuse a person without `perm`; `user=None` is the system (commands, migrations)."""
+    if user is not None and not user.has_perm(f"factcheck.{perm}"):
+        raise PermissionDenied(f"You do not have permission to {action}.")
+
+
+def changes_since(pk: int, version: int) -> tuple[str, list[str]]:
+    """Who last changed claim `pk` after `version`, and what changed ("value: 5 → 6")."""
+    history = Claim.history.filter(id=pk)
+    seen = history.filter(version=version).order_by("-history_id").first()
+    latest = history.order_by("-history_id").first()
+    who = ""
+    if latest is not None and latest.history_user is not None:
+        who = latest.history_user.get_username()
+    changed = []
+    if seen is not None and latest is not None:
+        for field in TRACKED_FIELDS:
+            before, after = getattr(seen, field), getattr(latest, field)
+            if before != after:
+                changed.append(f"{field.removesuffix('_id')}: {before or '—'} → {after or '—'}")
+    return who, changed
+
+
+def describe_changes(pk: int, seen_version: int, current: Claim | None = None) -> str:
+    """Tell the editor who changed the claim since `seen_version`, and which fields."""
+    who, changed = changes_since(pk, seen_version)
+    by = f" by {who}" if who else ""
+    detail = f" ({'; '.join(changed)})" if changed else ""
+    return (
+        f"This claim was changed{by} while you were editing it{detail}. "
+        "Your changes were not saved: reload the claim and apply them again."
+    )
+
+
+def locked(pk: int, expected_version: int | None = None) -> Claim:
+    """Lock the claim's row and refuse if it moved past the version the editor saw."""
+    try:
+        current = Claim.objects.select_for_update().get(pk=pk)
+    except Claim.DoesNotExist:
+        raise ValidationError(f"Claim {pk} no longer exists: someone deleted it.") from None
+    if expected_version is not None and current.version != expected_version:
+        raise StaleEdit(describe_changes(pk, expected_version, current))
+    return current
+
+
+def add_basis_editor(claim: Claim, user) -> None:
+    if user is not None and user.pk not in claim.basis_editors:
+        claim.basis_editors = [*claim.basis_editors, user.pk]
+
+
+def write(claim: Claim, user, *, reason: str = "") -> Claim:
+    """Validate and save `claim` as `user`, raising its version (the row is locked)."""
+    if user is not None:
+        claim._history_user = user  # the audit trail names who, outside requests too
+    if reason:
+        claim._change_reason = reason[:100]
+    claim.version = (claim.version or 0) + 1 if claim.pk else 1
+    # The stored count, never a stale in-memory one (sources may have moved in this write).
+    claim.n_sources = claim.sources.count() if claim.pk else 0
+    claim.corrected_value = rules.kept_correction(claim.status, claim.corrected_value)
+    claim.usd_value = fx.to_usd(claim.value, claim.unit, claim.as_of)
+    claim.full_clean()
+    claim.save()
+    return claim
+
+
+def content_of(claim: Claim) -> dict:
+    return {name: getattr(claim, name) for name in rules.CONTENT_FIELDS}
+
+
+def changed_fields(before: dict, after: dict) -> list[str]:
+    return [name for name in rules.CONTENT_FIELDS if before.get(name) != after.get(name)]
