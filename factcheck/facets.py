@@ -19,6 +19,9 @@ from factcheck.models import Metric, Status
 
 CURRENCY_CODES = [c.code for c in CURRENCIES]
 TOP = 12  # values listed per facet; the rest are summed up as "more"
+# Where a filter or sort link lands: the results heading, so focus and the view return to
+# the table (without JavaScript) instead of the top of the page.
+RESULTS_ANCHOR = "#results"
 
 
 def _group(queryset: QuerySet, name: str, key, label) -> QuerySet:
@@ -46,7 +49,7 @@ def facet_rows(filtered: QuerySet, *, with_status: bool) -> list[tuple[str, str,
     parts = [
         _group(filtered, "metric", F("metric"), F("metric")),
         _group(filtered, "company", F("company__slug"), F("company__name")),
-        _group(filtered.filter(unit__in=CURRENCY_CODES), "currency", F("unit"), F("unit")),
+        _group(filtered, "unit", F("unit"), F("unit")),  # currencies and other units
         _group(filtered, "year", year, year),
         _blank_count(filtered, "as_of", "as_of"),
         _blank_count(filtered, "usd_value", "usd"),
@@ -60,13 +63,16 @@ def facet_rows(filtered: QuerySet, *, with_status: bool) -> list[tuple[str, str,
 def summarise(filtered: QuerySet, *, with_status: bool) -> dict:
     """The total, the blank counts and the facet counts of `filtered`, as plain data.
 
-    `blanks` counts the rows without an as-of date and without ≈ USD (for pagination).
+    `blanks` counts the rows without an as-of date and without ≈ USD (for pagination);
+    `facets["unit"]` counts every unit and `facets["currency"]` the currencies among them.
     """
     facets: dict[str, list[tuple[str | None, str | None, int]]] = {}
     for facet, key, label, n in facet_rows(filtered, with_status=with_status):
         facets.setdefault(facet, []).append((key, label, n))
     total = sum(n for _, _, n in facets.get("metric", []))
     blanks = {key: n for key, _, n in facets.pop("blank", [])}
+    # Every unit is counted (the figure sort pages by unit); the currency facet is the money.
+    facets["currency"] = [row for row in facets.get("unit", []) if row[0] in CURRENCY_CODES]
     return {"total": total, "blanks": blanks, "facets": facets}
 
 
@@ -96,7 +102,7 @@ def _url(params: QueryDict, **changes) -> str:
         if value is not None:
             query[key] = value
     encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    return f"?{encoded}{RESULTS_ANCHOR}"
 
 
 def _simple_facet(name, title, rows, params, labels=None) -> Facet:
@@ -154,3 +160,25 @@ def build_facets(summary: dict, params: QueryDict, *, with_status: bool) -> list
         labels = {s: Status(s).label for s in Status.verdicts()}
         facets.insert(0, _simple_facet("status", "Verdict", rows.get("status", []), params, labels))
     return facets
+
+
+def choices_in_results(
+    choices, summary: dict, name: str, current: str
+) -> list[tuple[str, str, bool]]:
+    """(value, label, selected) of a filter's <select>: only the values these rows have.
+
+    `choices` are the field's own, in its order, the empty "Any …" choice first; each value
+    the rows have gets its count from the facet query ("USD (12)"), the others are left out,
+    except the selected one, which a reader must see to change it.
+    """
+    counts = {str(key).lower(): n for key, _, n in summary["facets"].get(name, []) if key}
+    current = current.lower()
+    options = []
+    for value, label in choices:
+        value = str(value)
+        selected = value.lower() == current
+        if not value:
+            options.append((value, str(label), selected))
+        elif value.lower() in counts or selected:
+            options.append((value, f"{label} ({counts.get(value.lower(), 0):,})", selected))
+    return options

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import django_filters
 import django_filters.fields
 from django import forms
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import CharField, F, Func, OuterRef, QuerySet, Subquery
 from django.http import QueryDict
 
 from companies.models import Company
@@ -25,11 +25,27 @@ ISO_DATE = ["%Y-%m-%d"]
 DEFAULT_SORT = "-as_of"
 
 
+class CodePointOrder(Func):
+    """A text column compared by code point on every database, as Python's `sorted` does.
+
+    SQLite compares bytes already; PostgreSQL's default collation does not ("%" sorts among
+    the letters there), so it is told `COLLATE "C"`.
+    """
+
+    template = "%(expressions)s"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template='%(expressions)s COLLATE "C"')
+
+
 # Sortable columns: the `sort` parameter's names and what each sorts on. Every sort ends
 # with the claim's id in the same direction, so rows never swap places between pages.
 SORT_KEYS = {
     "company": lambda: F("company__name"),
     "metric": lambda: F("metric"),
+    # Figures in different units do not compare (40,000 GPUs is not more than $3 billion):
+    # "figure" sorts by unit first, then by value within each unit (SORT_PREFIXES).
     "figure": lambda: F("value"),
     "usd": lambda: F("usd_value"),
     "as_of": lambda: F("as_of"),
@@ -38,6 +54,8 @@ SORT_KEYS = {
     "id": lambda: F("id"),
 }
 NULLABLE_SORTS = {"company", "usd", "as_of"}
+# Sorts whose key has a leading part, in the same direction: (unit, value) for "figure".
+SORT_PREFIXES = {"figure": lambda: CodePointOrder(F("unit"))}
 
 
 # Sortable columns with blanks and an index ((as_of, id), (usd_value, id)). Readers want
@@ -63,9 +81,10 @@ def ordering(sort: str) -> list:
     # NULLS LAST only where there are blanks: on a NOT NULL column it would keep
     # PostgreSQL from reading a descending sort backwards along its index.
     blanks_last = name in NULLABLE_SORTS or None
+    keys = [SORT_PREFIXES[name](), key] if name in SORT_PREFIXES else [key]
     if sort.startswith("-"):
-        return [key.desc(nulls_last=blanks_last), F("id").desc()]
-    return [key.asc(nulls_last=blanks_last), F("id").asc()]
+        return [*(k.desc(nulls_last=blanks_last) for k in keys), F("id").desc()]
+    return [*(k.asc(nulls_last=blanks_last) for k in keys), F("id").asc()]
 
 
 def sort_choices() -> list[tuple[str, str]]:
@@ -216,6 +235,41 @@ class VerifiedFigureFilter(ClaimFilter):
 FILTER_PARAMS = ("q", "company", "metric", "status", "currency", "as_of_from", "as_of_to")
 
 
+# What a heading calls the figures of one metric: "Verified valuations of SenseTime".
+METRIC_NOUNS = {
+    Metric.VALUATION: "valuations",
+    Metric.FUNDING: "funding figures",
+    Metric.MARKET_CAP: "market caps",
+    Metric.REVENUE: "revenue figures",
+    Metric.NET_INCOME: "net income figures",
+    Metric.NET_LOSS: "net losses",
+    Metric.SHARE_PRICE: "share prices",
+    Metric.CHANGE: "changes",
+    Metric.COMPUTE: "compute figures",
+    Metric.COUNT: "counts",
+    Metric.FORECAST: "forecasts",
+    Metric.OTHER: "other figures",
+}
+
+
+def _day(day) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _dates_text(start, end) -> str:
+    """ " as of 2024", " as of 1 Mar 2024 to 30 Jun 2024", " as of 1 Mar 2024 or later"."""
+    if start and end:
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+            return f" as of {years}"
+        return f" as of {_day(start)} to {_day(end)}"
+    if start:
+        return f" as of {_day(start)} or later"
+    if end:
+        return f" as of {_day(end)} or earlier"
+    return ""
+
+
 @dataclass
 class ClaimQuery:
     """What `public_claims` made of a query string."""
@@ -233,13 +287,60 @@ class ClaimQuery:
     def form(self) -> forms.Form:
         return self.filterset.form
 
+    @property
+    def verified_only(self) -> bool:
+        return isinstance(self.filterset, VerifiedFigureFilter)
+
+    @property
+    def active_filters(self) -> list[str]:
+        """The narrowing parameters that are set and valid (what the heading names)."""
+        cleaned = self.form.cleaned_data
+        return [name for name in FILTER_PARAMS if cleaned.get(name)]
+
+    @property
+    def sorts_within_units(self) -> bool:
+        return self.sort.removeprefix("-") == "figure"
+
+    def heading(self, default: str) -> str:
+        """What these rows are, in words: "Verified valuations of SenseTime in USD as of 2024".
+
+        `default` when no filter is set. Only valid parameters are named, so a heading
+        never claims a filter that the rows do not have.
+        """
+        if not self.active_filters:
+            return default
+        cleaned = self.form.cleaned_data
+        metric, status = cleaned.get("metric"), cleaned.get("status")
+        names = {slug: name for slug, name, _ in self.companies}
+        company = names.get(cleaned.get("company") or "")
+        noun = METRIC_NOUNS.get(metric, "figures")
+        if self.verified_only:
+            text = f"Verified {noun}"
+        elif status:
+            text = f"{Status(status).label} {noun}"
+        elif metric or not company:
+            text = f"Published verdicts on {noun}"
+        else:
+            text = "Published verdicts"
+        if company:
+            text += f" {'on' if text == 'Published verdicts' else 'of'} {company}"
+        if cleaned.get("currency"):
+            text += f" in {cleaned['currency']}"
+        text += _dates_text(cleaned.get("as_of_from"), cleaned.get("as_of_to"))
+        if cleaned.get("q"):
+            text += f" matching “{cleaned['q']}”"
+        return text
+
     def rows(self) -> QuerySet:
         """The sorted rows with what a table or an export shows beside each claim."""
         # The article's slug only (its row holds the whole article text), as a subquery: a
         # join would stay in the id-only query of a deep page and keep PostgreSQL off the
         # index-only scan of the partial indexes.
-        slug = Article.objects.filter(pk=OuterRef("article_id")).values("slug")[:1]
-        return self.filtered.select_related("company").annotate(article_slug=Subquery(slug))
+        article = Article.objects.filter(pk=OuterRef("article_id"))
+        return self.filtered.select_related("company").annotate(
+            article_slug=Subquery(article.values("slug")[:1]),
+            article_title=Subquery(article.values("title")[:1]),
+        )
 
     def segments(self, summary: dict) -> list[tuple[QuerySet | Callable[[], QuerySet], int]]:
         """The sorted rows as (queryset, row count) parts, in order, for pagination.
@@ -270,7 +371,44 @@ class ClaimQuery:
             return [(rows.order_by(tie), summary["total"])]  # `/`: every row is verified
         if name in SPLIT_BY_FACET:
             return self._facet_parts(rows, name, descending, summary)
+        if name == "figure" and "unit" in summary["facets"]:
+            return self._unit_parts(rows, descending, summary)
         return [(rows, summary["total"])]
+
+    def _unit_parts(self, rows, descending, summary) -> list[tuple[Callable, int]]:
+        """The figure sort as parts by unit (code point order, as CodePointOrder sorts).
+
+        A unit with a page of rows or more is a part of its own, sorted by (value, id): the
+        partial (value, id) index reads it in order. Smaller units next to each other share
+        a part sorted by (unit, value, id), which sorts only their few rows.
+        """
+        counts = unit_counts(summary)
+        value_only = [
+            F("value").desc() if descending else F("value").asc(),
+            F("id").desc() if descending else F("id").asc(),
+        ]
+        order = ordering(self.sort)
+        parts: list[tuple[Callable, int]] = []
+        small: list[str] = []
+
+        def part(units: list[str], keys: list):
+            return lambda: rows.filter(unit__in=units).order_by(*keys)
+
+        def flush():
+            if small:
+                parts.append((part(list(small), order), sum(counts[u] for u in small)))
+                small.clear()
+
+        for unit in unit_order(summary, descending=descending):
+            if counts[unit] >= PER_PAGE:
+                flush()
+                parts.append((part([unit], value_only), counts[unit]))
+            elif counts[unit]:
+                small.append(unit)
+                if sum(counts[u] for u in small) >= PER_PAGE:
+                    flush()
+        flush()
+        return parts
 
     def _facet_parts(self, rows, name, descending, summary) -> list[tuple[Callable, int]]:
         """Parts of consecutive values of a SPLIT_BY_FACET column, each at least a page long.
@@ -304,6 +442,16 @@ class ClaimQuery:
         """The valid narrowing parameters, for caching what depends on them (counts, facets)."""
         cleaned = self.form.cleaned_data
         return tuple((name, str(cleaned.get(name) or "")) for name in FILTER_PARAMS)
+
+
+def unit_counts(summary: dict) -> dict[str, int]:
+    """How many rows each unit has ("" for plain numbers), from the facet counts."""
+    return {key or "": n for key, _, n in summary["facets"].get("unit", [])}
+
+
+def unit_order(summary: dict, *, descending: bool = False) -> list[str]:
+    """The units of the rows in the order the figure sort shows them (by code point)."""
+    return sorted(unit_counts(summary), reverse=descending)
 
 
 def public_companies() -> list[tuple[str, str, int]]:

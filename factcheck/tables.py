@@ -21,6 +21,7 @@ from django_tables2.data import TableListData
 from django_tables2.utils import OrderByTuple
 
 from factcheck import figures
+from factcheck.facets import RESULTS_ANCHOR
 from factcheck.models import Claim, Metric, Status
 from factcheck.verdicts import methodology_url
 
@@ -88,51 +89,89 @@ def claim_url(pk: int) -> str:
     return _makers()["claim"](pk)
 
 
+def article_url(slug: str) -> str:
+    return _makers()["article"](slug)
+
+
 @cache
 def _makers() -> dict:
     return {
         "company": url_maker("companies:detail", "slug", "zz-sentinel-zz"),
         "claim": url_maker("factcheck:claim", "pk", "987654321"),
+        "article": url_maker("factcheck:article", "slug", "zz-sentinel-zz"),
     }
+
+
+QUOTE_CHARS = 140  # a claim's words in the table; its page has them all
+TITLE_CHARS = 60
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` on one line, cut at a word boundary to at most `limit` characters, with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
+# Each cell names its column (class) and its label (data-label): on a phone the rows are
+# cards, and the label is written before the value there (site.css).
+def td(name: str, label: str, content: str, extra: str = "") -> str:
+    return f'<td class="c-{name}{extra}" data-label="{label}">{content}</td>'
 
 
 def cell_company(claim: Claim) -> str:
     company = claim.company
     if company is None:
-        return '<td><span class="blank">no company</span></td>'
-    return f'<td><a href="{company_url(company.slug)}">{escape(company.name)}</a></td>'
+        return td("company", "Company", '<span class="blank">no company</span>')
+    link = f'<a href="{company_url(company.slug)}">{escape(company.name)}</a>'
+    return td("company", "Company", link)
 
 
 def cell_metric(claim: Claim) -> str:
-    return f"<td>{escape(METRIC_LABELS.get(claim.metric, claim.metric))}</td>"
+    return td("metric", "Metric", escape(METRIC_LABELS.get(claim.metric, claim.metric)))
 
 
 def cell_figure(claim: Claim) -> str:
-    return f'<td class="num">{escape(claim.figure_display)}</td>'
+    """The figure as written, linking to the claim's page (its verdict, sources, reasoning)."""
+    link = f'<a href="{claim_url(claim.pk)}">{escape(claim.figure_display)}</a>'
+    return td("figure", "Figure", link, " num")
+
+
+def cell_quote(claim: Claim) -> str:
+    return td("quote", "Claim", escape(shorten(claim.quote, QUOTE_CHARS)))
 
 
 def cell_usd(claim: Claim) -> str:
     text = usd_text(claim)
     if not text:
-        return '<td class="num"><span class="blank">—</span></td>'
-    return f'<td class="num">{escape(text)}</td>'
+        return td("usd", "In US dollars", '<span class="blank">—</span>', " num")
+    return td("usd", "In US dollars", escape(text), " num")
 
 
 def cell_as_of(claim: Claim) -> str:
     period = f' <span class="period">({escape(claim.period)})</span>' if claim.period else ""
-    return f"<td>{time_tag(claim.as_of)}{period}</td>"
+    return td("as_of", "As of", f"{time_tag(claim.as_of)}{period}")
 
 
 def cell_status(claim: Claim) -> str:
-    return f"<td>{verdict_badge(claim.status)}</td>"
+    return td("status", "Verdict", verdict_badge(claim.status))
 
 
 def cell_sources(claim: Claim) -> str:
-    return f'<td class="num">{claim.n_sources}</td>'
+    return td("sources", "Sources", str(claim.n_sources), " num")
 
 
-def cell_id(claim: Claim) -> str:
-    return f'<td><a href="{claim_url(claim.pk)}">Claim {claim.pk}</a></td>'
+def cell_article(claim: Claim) -> str:
+    """The article the claim comes from (`article_slug`/`article_title`, see ClaimQuery.rows)."""
+    slug, title = getattr(claim, "article_slug", None), getattr(claim, "article_title", None)
+    if not slug:
+        return td("article", "Article", '<span class="blank">—</span>')
+    link = f'<a href="{article_url(slug)}">{escape(shorten(title or slug, TITLE_CHARS))}</a>'
+    return td("article", "Article", link)
 
 
 class PageData(TableListData):
@@ -151,27 +190,34 @@ class PageData(TableListData):
 
 
 class ClaimTable(tables.Table):
-    """Published claims, one per row; `id` links to the claim's page."""
+    """Published claims, one per row: the figure as written links to the claim's page.
 
+    `quote` and `article` do not sort (words and titles are no order a reader asks for);
+    `sort=id` still works (filters.SORT_KEYS) without a column of its own.
+    """
+
+    figure = tables.Column("Figure as written")
+    quote = tables.Column("Claim", orderable=False)
     company = tables.Column("Company")
     metric = tables.Column("Metric")
-    figure = tables.Column("Figure as written")
     usd = tables.Column("≈ USD")
     as_of = tables.Column("As of")
     status = tables.Column("Verdict")
     sources = tables.Column("Sources")
-    id = tables.Column("Claim")
+    article = tables.Column("Article", orderable=False)
 
     CELLS = {
+        "figure": cell_figure,
+        "quote": cell_quote,
         "company": cell_company,
         "metric": cell_metric,
-        "figure": cell_figure,
         "usd": cell_usd,
         "as_of": cell_as_of,
         "status": cell_status,
         "sources": cell_sources,
-        "id": cell_id,
+        "article": cell_article,
     }
+    NUMERIC = {"figure", "usd", "sources"}
 
     class Meta:
         template_name = "includes/table.html"
@@ -186,22 +232,29 @@ class ClaimTable(tables.Table):
         self.params = params  # the request's query: header links keep its filters
 
     def headers(self) -> list[dict]:
-        """Each column's label, the link that sorts by it (next direction) and its aria-sort."""
+        """Each column's label, the link that sorts by it (next direction) and its aria-sort.
+
+        Sort links end in #results: the page opens at the table, not at its top.
+        """
         headers = []
         for column in self.columns:
-            query = self.params.copy()
-            query.pop(self.page_field, None)
-            query[self.order_by_field] = column.order_by_alias.next
-            aria_sort = None
-            if column.is_ordered:
-                descending = column.order_by_alias.is_descending
-                aria_sort = "descending" if descending else "ascending"
+            url, aria_sort = None, None
+            if column.orderable:
+                query = self.params.copy()
+                query.pop(self.page_field, None)
+                query[self.order_by_field] = column.order_by_alias.next
+                url = f"?{query.urlencode()}{RESULTS_ANCHOR}"
+                if column.is_ordered:
+                    descending = column.order_by_alias.is_descending
+                    aria_sort = "descending" if descending else "ascending"
             headers.append(
                 {
+                    "name": column.name,
                     "label": column.header,
-                    "url": "?" + query.urlencode(),
+                    "url": url,
                     "aria_sort": aria_sort,
                     "arrow": {"descending": "▼", "ascending": "▲"}.get(aria_sort or "", ""),
+                    "numeric": column.name in self.NUMERIC,
                 }
             )
         return headers

@@ -4,7 +4,8 @@ import csv
 import io
 import re
 
-TABLE_LINK = re.compile(r'<td><a href="/claims/(\d+)/">Claim \d+</a></td>')
+# Each row's figure as written links to its claim's page.
+TABLE_LINK = re.compile(r'<td class="c-figure num" data-label="Figure"><a href="/claims/(\d+)/">')
 
 
 def table_ids(response) -> list[int]:

@@ -34,15 +34,15 @@ def test_claims_lists_every_published_verdict_and_nothing_else(client, desk):
 def test_table_has_caption_scoped_headers_and_aria_sort(client, desk):
     body = client.get("/claims/?sort=-usd").content.decode()
     assert "<caption" in body and "sorted by ≈ USD, descending" in body
-    assert body.count('<th scope="col"') == 8
+    assert body.count('<th scope="col"') == 9
     assert body.count("aria-sort=") == 1
-    assert 'aria-sort="descending"><a href="?sort=usd">≈ USD' in body
+    assert 'aria-sort="descending"><a href="?sort=usd#results">≈ USD' in body
 
 
 def test_sort_links_keep_filters_and_drop_the_page(client, desk):
     body = client.get("/claims/?metric=valuation&page=1&sort=as_of").content.decode()
-    assert 'href="?metric=valuation&amp;sort=-as_of"' in body  # the sorted column flips
-    assert 'href="?metric=valuation&amp;sort=company"' in body
+    assert 'href="?metric=valuation&amp;sort=-as_of#results"' in body  # the sorted column flips
+    assert 'href="?metric=valuation&amp;sort=company#results"' in body
 
 
 def test_verdict_badges_read_without_colour(client, desk):
@@ -79,7 +79,7 @@ def test_filters(client, desk, query, expected):
         ("as_of", ["earlier", "revenue", "valuation", "gpus"]),  # undated last
         ("-as_of", ["valuation", "revenue", "earlier", "gpus"]),
         ("usd", ["revenue", "earlier", "valuation", "gpus"]),  # not money: last
-        ("-figure", ["valuation", "earlier", "revenue", "gpus"]),
+        ("-figure", ["valuation", "earlier", "gpus", "revenue"]),  # by unit: USD, GPUs, CNY
         (
             "company",
             ["valuation", "earlier", "revenue", "gpus"],
@@ -101,7 +101,7 @@ def test_sort_by_number_of_sources(client, desk):
     SourceFactory.create_batch(2, claim=desk["gpus"])
     response = client.get("/claims/?sort=-sources")
     assert table_ids(response)[0] == desk["gpus"].pk
-    assert '<td class="num">3</td>' in response.content.decode()
+    assert '<td class="c-sources num" data-label="Sources">3</td>' in response.content.decode()
 
 
 def test_rows_show_figure_usd_date_and_link(client, desk):
@@ -184,7 +184,7 @@ def test_a_claim_published_later_appears_at_once(client, desk):
 def test_the_company_filter_is_a_select_for_a_few_companies(client, desk):
     body = client.get("/claims/").content.decode()
     assert '<select name="company" id="id_company">' in body
-    assert '<option value="lumen-robotics">Lumen Robotics</option>' in body
+    assert '<option value="lumen-robotics">Lumen Robotics (3)</option>' in body
 
 
 def test_past_a_few_hundred_companies_it_is_a_search_box_taking_a_name(client, desk, monkeypatch):

@@ -60,7 +60,7 @@ def test_pages_through_the_site(client, many_claims):
     assert len(seen) == len(set(seen)) == 120
     assert table_ids(client.get("/claims/?sort=usd&page=last")) == table_ids(last)
     body = last.content.decode()
-    assert 'aria-current="page" href="?sort=usd&amp;page=3"' in body
+    assert 'aria-current="page" href="?sort=usd&amp;page=3#results"' in body
     assert 'rel="prev"' in body and 'rel="next"' not in body
 
 
