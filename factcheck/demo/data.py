@@ -42,7 +42,7 @@ COMPANIES = [
         "",
         "https://www.baichuan-ai.com",
         "Large-model start-up founded by Wang Xiaochuan.",
-        ["Baichuan Intelligence"],
+        ["Baichuan Intelligence", "百川智能"],
         ["six-little-tigers"],
     ),
     (
@@ -53,7 +53,7 @@ COMPANIES = [
         "",
         "https://www.01.ai",
         "Large-model start-up founded by Kai-Fu Lee.",
-        ["ZeroOne AI", "LeadOne AI", "Lingyi Wanwu"],
+        ["ZeroOne AI", "LeadOne AI", "Lingyi Wanwu", "零一万物"],
         ["six-little-tigers"],
     ),
     (
@@ -64,7 +64,7 @@ COMPANIES = [
         "",
         "https://www.zhipuai.cn",
         "Large-model start-up spun out of Tsinghua University.",
-        ["Zhipu"],
+        ["Zhipu", "智谱AI", "智谱华章", "智谱"],
         ["six-little-tigers"],
     ),
     (
@@ -75,7 +75,7 @@ COMPANIES = [
         "",
         "https://www.minimaxi.com",
         "Large-model start-up.",
-        [],
+        ["稀宇科技"],
         ["six-little-tigers"],
     ),
     (
@@ -86,7 +86,7 @@ COMPANIES = [
         "",
         "https://www.moonshot.cn",
         "Maker of the Kimi assistant.",
-        ["Dark Side of the Moon", "Yuezhi Anmian"],
+        ["Dark Side of the Moon", "Yuezhi Anmian", "月之暗面"],
         ["six-little-tigers"],
     ),
     (
@@ -97,7 +97,7 @@ COMPANIES = [
         "",
         "https://www.stepfun.com",
         "Large-model start-up.",
-        ["Leapfrog AI", "Jieyue Xingchen"],
+        ["Leapfrog AI", "Jieyue Xingchen", "阶跃星辰"],
         ["six-little-tigers"],
     ),
     (
@@ -108,7 +108,7 @@ COMPANIES = [
         "0020.HK",
         "https://www.sensetime.com",
         "Computer-vision and AI company listed in Hong Kong.",
-        [],
+        ["商汤科技", "商汤"],
         ["four-little-dragons"],
     ),
     (
@@ -119,7 +119,7 @@ COMPANIES = [
         "",
         "https://www.megvii.com",
         "Computer-vision company (Face++).",
-        ["Face++"],
+        ["Face++", "旷视科技", "旷视"],
         ["four-little-dragons"],
     ),
     (
@@ -130,7 +130,7 @@ COMPANIES = [
         "688327.SS",
         "https://www.cloudwalk.com",
         "Computer-vision company listed on Shanghai's STAR Market.",
-        ["CloudWalk Technology"],
+        ["CloudWalk Technology", "云从科技", "云从"],
         ["four-little-dragons"],
     ),
     (
@@ -141,7 +141,7 @@ COMPANIES = [
         "",
         "https://www.yitutech.com",
         "Computer-vision company.",
-        ["Yitu"],
+        ["Yitu", "依图科技", "依图"],
         ["four-little-dragons"],
     ),
     (
@@ -152,7 +152,7 @@ COMPANIES = [
         "NVDA",
         "https://www.nvidia.com",
         "Designer of the GPUs large models are trained on.",
-        ["Nvidia"],
+        ["Nvidia", "英伟达"],
         [],
     ),
     (
@@ -163,7 +163,7 @@ COMPANIES = [
         "",
         "https://www.idc.com",
         "International Data Corporation, a market research firm.",
-        ["International Data Corporation"],
+        ["International Data Corporation", "国际数据公司"],
         [],
     ),
 ]

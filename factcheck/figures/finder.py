@@ -7,6 +7,8 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from .chinese import find_chinese, has_chinese
+from .dates import FigureDate, date_for, find_dates
 from .figure import Figure
 from .grammar import FIGURE_RE, Match, match_to_figure
 from .metrics import guess_metric
@@ -15,8 +17,12 @@ from .units import YUAN_CONTEXT_WORDS
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _YUAN_CONTEXT = re.compile(r"\b(?:" + "|".join(YUAN_CONTEXT_WORDS) + r")\b", re.IGNORECASE)
-# "between $5 and $7 billion": the first figure takes the second one's scale.
-_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–)\s*", re.IGNORECASE)
+# A Chinese sentence writes yen as 日元 (or 円); a lone "¥" in one is the yuan.
+_YEN_CONTEXT = re.compile(r"日元|日圆|円|yen", re.IGNORECASE)
+# "between $5 and $7 billion", "100亿至200亿元": the first figure takes the second one's scale.
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|or|-|–|—|~|～|至|到)\s*", re.IGNORECASE)
+# A word character that is not CJK: names written in Chinese have no spaces around them.
+_LATIN_WORD = r"[^\W\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]"
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,7 @@ class Candidate:
     `sentence` is the claim quote; `metric` and `company` are guesses (company is a
     key of the `companies` mapping given to find_figures). `vague` is always False
     here: vague amounts have no value and come from find_vague_amounts instead.
+    `as_of` is the date written in the same sentence, when there is one.
     """
 
     figure: Figure
@@ -33,6 +40,7 @@ class Candidate:
     metric: str
     company: str | None
     vague: bool = False
+    as_of: FigureDate | None = None  # the date the sentence names nearest the figure
 
 
 def _is_year(match: Match) -> bool:
@@ -46,8 +54,10 @@ def _is_checkable(match: Match) -> bool:
     turns a year-like number into a figure.
     """
     figure = match.figure
-    if not figure.unit and match.scale == 1:
+    if match.indefinite:  # "一家公司": "a company"
         return False
+    if not figure.unit and (match.scale == 1 or match.spelled):
+        return False  # "三百五十" alone, or "零一万物" (a name), are not figures
     return not (_is_year(match) and (not figure.unit or match.loose_unit))
 
 
@@ -57,7 +67,18 @@ def _matches(text: str) -> list[Match]:
         match = match_to_figure(m)
         if match is not None:
             found.append(match)
+    if has_chinese(text):
+        found = _without_overlaps(found + find_chinese(text))
     return [m for m in _inherit_ranges(text, found) if _is_checkable(m)]
+
+
+def _without_overlaps(found: list[Match]) -> list[Match]:
+    """Where the two grammars read the same words, keep the earlier, then the longer, reading."""
+    kept: list[Match] = []
+    for match in sorted(found, key=lambda m: (m.figure.start, -m.figure.end)):
+        if not kept or match.figure.start >= kept[-1].figure.end:
+            kept.append(match)
+    return kept
 
 
 def _inherit_ranges(text: str, found: list[Match]) -> list[Match]:
@@ -79,16 +100,26 @@ def _inherit_ranges(text: str, found: list[Match]) -> list[Match]:
     return result
 
 
+def _name_pattern(name: str) -> str:
+    """A company name as a regex, with a word boundary on each side that ends in a Latin letter.
+
+    "Acme" must not match inside "Acmes", but "商汤科技2023年" and "MiniMax估值" name their
+    companies: Chinese writes no spaces around names.
+    """
+    body = re.escape(name).replace(r"\ ", r"\s+")
+    before = f"(?<!{_LATIN_WORD})" if re.match(_LATIN_WORD, name) else ""
+    after = f"(?!{_LATIN_WORD})" if re.match(_LATIN_WORD, name[-1]) else ""
+    return before + body + after
+
+
 class _CompanyGuesser:
     """Finds the company a figure is about, from the `companies` alias mapping."""
 
     def __init__(self, companies: Mapping[str, str] | None) -> None:
         self.lookup = {n.strip().lower(): key for n, key in (companies or {}).items() if n.strip()}
         names = sorted(self.lookup, key=len, reverse=True)
-        alternation = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-        self.pattern = (
-            re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if names else None
-        )
+        alternation = "|".join(_name_pattern(n) for n in names)
+        self.pattern = re.compile(alternation, re.IGNORECASE) if names else None
 
     def guess(
         self, text: str, sentence: tuple[int, int], previous: tuple[int, int] | None, at: int
@@ -107,12 +138,14 @@ class _CompanyGuesser:
 def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> list[Candidate]:
     """Every figure in `text` that a fact-checker could check, in reading order.
 
-    `companies` maps lower-cased names and aliases to a company key. Years, dates,
-    ordinals, fiscal-year labels, model names ("GPT-4") and bare numbers are skipped;
-    vague amounts ("billions of dollars") are left to find_vague_amounts.
+    `companies` maps lower-cased names and aliases to a company key. Text may be in
+    English or Chinese (or both). Years, dates, ordinals, fiscal-year labels, model
+    names ("GPT-4"), bare numbers and "一家" ("a company") are skipped; vague amounts
+    ("billions of dollars", "数十亿元") are left to find_vague_amounts.
     """
     spans = sentence_spans(text)
     guesser = _CompanyGuesser(companies)
+    dates = find_dates(text)
     by_sentence: dict[int, list[Match]] = {}
     starts = [start for start, _ in spans]
     for match in _matches(text):
@@ -125,7 +158,7 @@ def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> li
         previous = spans[index - 1] if index else None
         for pos, match in enumerate(inside):
             figure = match.figure
-            if match.yen_ambiguous and _YUAN_CONTEXT.search(sentence):
+            if match.yen_ambiguous and _says_yuan(sentence):
                 figure = replace(figure, unit="CNY")
             clause_start = inside[pos - 1].figure.end if pos else s_start
             clause_end = inside[pos + 1].figure.start if pos + 1 < len(inside) else s_end
@@ -136,5 +169,14 @@ def find_figures(text: str, *, companies: Mapping[str, str] | None = None) -> li
                 (figure.start - s_start, min(figure.end, s_end) - s_start),
             )
             company = guesser.guess(text, (s_start, s_end), previous, figure.start)
-            candidates.append(Candidate(figure, sentence, metric, company))
+            in_sentence = [d for d in dates if s_start <= d.start and d.end <= s_end]
+            as_of = date_for(in_sentence, figure.start)
+            candidates.append(Candidate(figure, sentence, metric, company, as_of=as_of))
     return candidates
+
+
+def _says_yuan(sentence: str) -> bool:
+    """A lone "¥" is the yuan in a sentence that says so, or in a Chinese one (not about yen)."""
+    if _YUAN_CONTEXT.search(sentence):
+        return True
+    return has_chinese(sentence) and not _YEN_CONTEXT.search(sentence)

@@ -6,16 +6,18 @@ e.g. "over HK$320 billion", "US$ 3.5bn", "₹4,200 crore", "7.03 trillion won",
 "38.2 percent", "over 200 large models". The same pattern serves `parse_figure`
 (a whole string) and the finder (figures inside an article), which is why the
 pattern refuses to start or end inside a word or a longer number ("GPT-4",
-"FY2024", "10/15", "1st").
+"FY2024", "10/15", "1st"). Figures written in Chinese ("1570亿美元") have their own
+grammar in chinese.py; `parse_figure` reads both.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .chinese import parse_chinese
 from .figure import Figure, FigureError
+from .matches import Match, to_decimal
 from .units import (
     AMBIGUOUS_YEN,
     SCALES,
@@ -131,17 +133,6 @@ def _build_pattern() -> re.Pattern[str]:
 FIGURE_RE = _build_pattern()
 
 
-@dataclass(frozen=True)
-class Match:
-    """A grammar match, before it becomes a Figure: keeps what the Figure drops."""
-
-    figure: Figure
-    mantissa: str  # the number as written, without grouping commas: "2.477"
-    scale: Decimal  # 10**9 for "billion"
-    yen_ambiguous: bool  # "¥" with nothing saying yen or yuan
-    loose_unit: bool  # the unit is a plural noun outside the registry ("12,000 points")
-
-
 def _qualifier(m: re.Match[str]) -> str:
     if m.group("ormore"):
         return "at_least"
@@ -159,20 +150,12 @@ def _unit(m: re.Match[str]) -> tuple[str, bool]:
     if m.group("pct"):
         return "%", False
     if suffix:
-        return currency_code(suffix) or "", False
+        return currency_code(suffix) or "", suffix in AMBIGUOUS_YEN
     if prefix:
         code = currency_code(prefix) or ""
         return code, prefix in AMBIGUOUS_YEN
     unit = m.group("unit") or m.group("gapunit") or m.group("noun")
     return (normalise_unit(unit) if unit else ""), False
-
-
-def to_decimal(mantissa: str, scale: Decimal = Decimal(1)) -> Decimal:
-    """Scale a written number exactly, and give integers a plain (non-exponent) form."""
-    value = Decimal(mantissa) * scale
-    if value == value.to_integral_value() and value.adjusted() < 27:
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 def match_to_figure(m: re.Match[str], offset: int = 0) -> Match | None:
@@ -215,14 +198,20 @@ def parse_figure_strict(text: str, *, unit: str = "") -> Figure:
     if not isinstance(text, str):
         raise FigureError(f"{text!r} is not a figure: expected text")
     stripped = text.strip()
-    m = FIGURE_RE.fullmatch(stripped)
-    match = match_to_figure(m) if m else None
+    match = parse_match(stripped)
     if match is None:
         raise FigureError(
-            f"{stripped[:80]!r} is not a figure: expected a number such as 157000000000 "
-            "or '$157 billion'"
+            f"{stripped[:80]!r} is not a figure: expected a number such as 157000000000, "
+            "'$157 billion' or '1570亿美元'"
         )
     return _merge_unit(match, unit, stripped)
+
+
+def parse_match(text: str) -> Match | None:
+    """The whole of `text` as one figure, in English or in Chinese; None when it is not one."""
+    m = FIGURE_RE.fullmatch(text)
+    match = match_to_figure(m) if m else None
+    return match if match is not None else parse_chinese(text)
 
 
 def parse_figure(text: str, *, unit: str = "") -> Figure | None:
@@ -239,13 +228,11 @@ def written_step(figure: Figure) -> Decimal:
     Used for tolerances: a stated figure is good to half of this step. Figures
     without text (e.g. a plain value from a CSV) use their last non-zero digit.
     """
-    m = FIGURE_RE.fullmatch(figure.text.strip()) if figure.text else None
-    if m:
-        match = match_to_figure(m)
-        if match is not None:
-            exponent = Decimal(match.mantissa).as_tuple().exponent
-            if isinstance(exponent, int):
-                return Decimal(1).scaleb(exponent) * match.scale
+    match = parse_match(figure.text.strip()) if figure.text else None
+    if match is not None:
+        exponent = Decimal(match.mantissa).as_tuple().exponent
+        if isinstance(exponent, int):
+            return Decimal(1).scaleb(exponent) * match.scale
     value = abs(figure.value)
     if value == 0:
         return Decimal(1)

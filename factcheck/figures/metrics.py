@@ -49,27 +49,46 @@ _MONEY_KEYWORDS: tuple[tuple[str, str], ...] = (
         r"(?:down|up)\s+by",
     ),
 )
+# The same metrics in Chinese. CJK has no word boundaries, so these match anywhere;
+# longer words come first where they overlap ("净亏损" before "亏损", "市值" is not "估值").
+_ZH_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("market_cap", r"总市值|市值"),
+    ("share_price", r"股价|每股|发行价|收盘价|开盘价|报价"),
+    ("valuation", r"投后估值|投前估值|估值|身价"),
+    ("funding", r"融资|募资|募集|筹集|筹资|获投"),
+    ("net_loss", r"净亏损|亏损|净亏|亏了"),
+    ("net_income", r"净利润|净利|归母利润|利润|盈利"),
+    ("revenue", r"营业收入|营业额|销售额|营收|收入"),
+    ("change", r"增长了|增加了|下降了|减少了|同比|环比"),
+)
 _FORECAST = re.compile(
     r"\b(?:predict(?:s|ed)?|forecasts?|projected|projects|expects?|expected|estimates?|"
-    r"will\s+(?:reach|grow|hit|exceed|rise|top)|by\s+20[0-9]{2})\b",
+    r"will\s+(?:reach|grow|hit|exceed|rise|top)|by\s+20[0-9]{2})\b"
+    r"|预计|预测|预期|有望|将达|将超|到20[0-9]{2}年",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
     r"\b(?:decrease[sd]?|increase[sd]?|declin(?:e[sd]?|ing)|drop(?:s|ped)?|fall(?:s|en)?|fell|"
     r"ris(?:e|es|en|ing)|rose|grew|grow(?:s|th|ing)?|gain(?:s|ed)?|jump(?:s|ed)?|surg(?:e|es|ed)|"
     r"plung(?:e|es|ed)|plummet(?:s|ed)?|shr[au]nk|down|up|year-(?:over|on)-year|"
-    r"compared|from)\b",
+    r"compared|from)\b"
+    r"|增长|增加|上涨|上升|提升|提高|下降|下滑|下跌|减少|缩水|暴跌|大涨|同比|环比|翻了?[一两二三四]?番|跌|涨",
     re.IGNORECASE,
 )
 _KEYWORD_RE = re.compile(
     "|".join(f"(?P<{metric}>\\b(?:{pattern})\\b)" for metric, pattern in _MONEY_KEYWORDS),
     re.IGNORECASE,
 )
+_ZH_KEYWORD_RE = re.compile(
+    "|".join(f"(?P<{metric}>{pattern})" for metric, pattern in _ZH_KEYWORDS)
+)
 _PHYSICAL_UNITS = frozenset({"MW", "GW", "kW", "TWh", "GWh", "MWh", "tonnes"})
 
 
 def _keywords(text: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.lastgroup or "other") for m in _KEYWORD_RE.finditer(text)]
+    found = [(m.start(), m.lastgroup or "other") for m in _KEYWORD_RE.finditer(text)]
+    found += [(m.start(), m.lastgroup or "other") for m in _ZH_KEYWORD_RE.finditer(text)]
+    return sorted(found)
 
 
 def guess_metric(
@@ -83,7 +102,7 @@ def guess_metric(
     after = sentence[at[1] : clause[1]]
     if figure.unit in COMPUTE_UNITS:
         return "compute"
-    if figure.unit in ("%", "pp"):
+    if figure.unit in ("%", "pp", "×"):
         return "change" if _CHANGE.search(sentence) else "other"
     if _FORECAST.search(before) or _FORECAST.search(after):
         return "forecast"

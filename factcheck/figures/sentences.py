@@ -46,16 +46,18 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
+# Chinese sentences end at 。！？； (no space follows them), with any closing quote or
+# bracket after the stop kept in the sentence: 他说：“营收增长了三成。”
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|[。！？；]+[」』”’）)\]]*|\n+")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?]+[\"'”’)\]]*$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, without surrounding whitespace.
 
-    A sentence ends at a line break, or at ".", "!" or "?" followed by white space,
-    unless the word before the stop is an abbreviation ("Corp.", "U.S.") or a
-    single capital initial.
+    A sentence ends at a line break, at "。", "！", "？" or "；", or at ".", "!" or "?"
+    followed by white space, unless the word before the stop is an abbreviation
+    ("Corp.", "U.S.") or a single capital initial.
     """
     spans: list[tuple[int, int]] = []
     start = 0
