@@ -191,10 +191,9 @@ def report_error(request, pk):
     try:
         form = ReportForm(request.POST)
         form.is_valid()
-    except RequestDataTooBig:
-        form = ReportForm()
-        form.add_error(None, "That was far too long to send. Keep the message short.")
-        return _page(request, claim, template, {"form": form}, status=413)
+    except RequestDataTooBig:  # past DATA_UPLOAD_MAX_MEMORY_SIZE: nothing was read
+        context = {"form": ReportForm(), "too_big": True}
+        return _page(request, claim, template, context, status=413)
     if form.is_bot():
         count_report(request)
         return _thanks(claim)  # thanked, and dropped
