@@ -8,18 +8,21 @@ from django.contrib import admin
 from django.db.models import Count, Exists, OuterRef, Q
 
 from factcheck.models import Claim, Source, Status
+from factcheck.stances import AT_ODDS, at_odds_aliases
 
 
 def data_quality() -> list[tuple[str, int, str]]:
     """(label, count, changelist query) for the problems an editor should clear."""
     has_source = Exists(Source.objects.filter(claim=OuterRef("pk")))
     has_primary = Exists(Source.objects.filter(claim=OuterRef("pk"), kind__in=Source.PRIMARY_KINDS))
-    counts = Claim.objects.alias(has_source=has_source, has_primary=has_primary).aggregate(
+    aliases = {"has_source": has_source, "has_primary": has_primary, **at_odds_aliases()}
+    counts = Claim.objects.alias(**aliases).aggregate(
         no_source=Count("pk", filter=Q(has_source=False)),
         no_as_of=Count("pk", filter=Q(as_of__isnull=True)),
         secondary_only=Count(
             "pk", filter=Q(status=Status.VERIFIED, has_source=True, has_primary=False)
         ),
+        stance_conflicts=Count("pk", filter=AT_ODDS),
         unpublished_verdicts=Count(
             "pk", filter=Q(status__in=Status.verdicts(), published_at__isnull=True)
         ),
@@ -29,6 +32,7 @@ def data_quality() -> list[tuple[str, int, str]]:
         ("Claims without a source", counts["no_source"], "has_sources=no"),
         ("Claims without an as-of date", counts["no_as_of"], "as_of__isempty=1"),
         ("Verified on secondary sources only", counts["secondary_only"], "secondary_only=yes"),
+        ("Sources contradict the verdict", counts["stance_conflicts"], "stance_conflict=yes"),
         (
             "Verdicts not yet published",
             counts["unpublished_verdicts"],

@@ -17,7 +17,12 @@ from factcheck.models import Claim, Source
 from factcheck.resources import ClaimResource
 
 from .checks import ChecksFailingFilter, checks_cell
-from .filters import HasSourcesFilter, PublishedFilter, SecondaryOnlyFilter
+from .filters import (
+    HasSourcesFilter,
+    PublishedFilter,
+    SecondaryOnlyFilter,
+    StanceConflictFilter,
+)
 from .forms import ClaimForm, VerdictForm
 from .revisions import revision_differences
 from .workflow import (
@@ -69,6 +74,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         PublishedFilter,
         HasSourcesFilter,
         SecondaryOnlyFilter,
+        StanceConflictFilter,
         ChecksFailingFilter,
         ("as_of", admin.EmptyFieldListFilter),
         ("company", admin.RelatedOnlyFieldListFilter),

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
 from factcheck.models import Source
+from factcheck.stances import claims_at_odds
 
 
 class PublishedFilter(admin.SimpleListFilter):
@@ -54,3 +55,18 @@ class SecondaryOnlyFilter(admin.SimpleListFilter):
             ~Exists(Source.objects.filter(claim=OuterRef("pk"), kind__in=Source.PRIMARY_KINDS)),
             status="verified",
         )
+
+
+class StanceConflictFilter(admin.SimpleListFilter):
+    """Verdicts none of whose sources agrees with them (factcheck.stances)."""
+
+    title = "sources and verdict"
+    parameter_name = "stance_conflict"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Sources contradict the verdict")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "yes":
+            return queryset
+        return claims_at_odds(queryset)

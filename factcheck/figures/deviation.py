@@ -91,7 +91,15 @@ def _metric_fit(metric: str, kind: str, reading: Reading) -> str:
     if kind.startswith(_SELF_NAMED):
         return "named"
     named = reading.metrics
-    if not named:
+    if not named:  # a metric named earlier in the sentence may rule a figure out, never in
+        hint = reading.context
+        if (
+            hint
+            and hint != metric
+            and metric != "other"
+            and frozenset({metric, hint}) not in RELATED_METRICS
+        ):
+            return "other"
         return "unnamed"
     if ("forecast" in named) != (metric == "forecast"):
         return "other"  # a forecast is never compared with an outcome

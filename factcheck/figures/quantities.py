@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .figure import Figure
 from .finder import find_figures
-from .metrics import _FORECAST, _MONEY_KEYWORDS
+from .metrics import _FORECAST, _keywords
 from .sentences import sentence_spans
 from .units import CURRENCIES, currency_prefix_forms, is_currency
 
@@ -74,10 +74,6 @@ _CHANGE_WORDS = re.compile(
     r"more|less|higher|lower|year-(?:over|on)-year|compared)\b",
     re.IGNORECASE,
 )
-_METRIC_RE = re.compile(
-    "|".join(f"(?P<{metric}>\\b(?:{pattern})\\b)" for metric, pattern in _MONEY_KEYWORDS),
-    re.IGNORECASE,
-)
 _CLAUSE_END = re.compile(r"[,;:(]")
 
 
@@ -85,17 +81,19 @@ _CLAUSE_END = re.compile(r"[,;:(]")
 class Reading:
     """A figure as found in a text, with what it measures.
 
-    `kind` is "money", "exchange_rate", "per:<noun>" (an amount per share, per employee, per
-    month),
-    "change" or "share" (percentages), "points" (percentage points), "count:<unit>" or
-    "number" (no unit). `metrics` holds the metrics (Claim.metric values) that the
-    figure's own clause names, "forecast" among them; empty when it names none (and for
-    every kind but money: a count's unit names what it counts).
+    `kind` is "money", "exchange_rate", "per:<noun>" (an amount per share, per employee,
+    per month), "change" or "share" (percentages), "points" (percentage points),
+    "count:<unit>" or "number" (no unit). `metrics` holds the metrics (Claim.metric values)
+    that the figure's own clause names, "forecast" among them; empty when it names none,
+    and for every kind but money (a count's unit names what it counts). `context` is the
+    metric named last earlier in the sentence when the clause names none ("Revenue was
+    $3.36 billion, up from $2.9 billion": revenue, for $2.9 billion): a hint, not a name.
     """
 
     figure: Figure
     kind: str
     metrics: frozenset[str]
+    context: str = ""
 
 
 def _base_kind(figure: Figure) -> str:
@@ -137,16 +135,11 @@ def _kind(figure: Figure, text: str, clause: tuple[int, int, int, int]) -> str:
     return base
 
 
-def _metrics(before: str, after: str, sentence_before: str) -> frozenset[str]:
-    named = {m.lastgroup for m in _METRIC_RE.finditer(before)}
-    named |= {m.lastgroup for m in _METRIC_RE.finditer(after)}
+def _metrics(before: str, after: str) -> frozenset[str]:
+    named = {metric for _, metric in _keywords(before) + _keywords(after)}
     if _FORECAST.search(before) or _FORECAST.search(after):
         named.add("forecast")
-    if not named:  # "Revenue was $3.36 billion, up from $2.9 billion": the sentence's word
-        earlier = list(_METRIC_RE.finditer(sentence_before))
-        if earlier:
-            named.add(earlier[-1].lastgroup)
-    return frozenset(name for name in named if name)
+    return frozenset(name for name in named if name != "other")
 
 
 def read_quantities(text: str) -> list[Reading]:
@@ -168,13 +161,15 @@ def read_quantities(text: str) -> list[Reading]:
         clause_end = _CLAUSE_END.search(after)
         after_end = figure.end + (clause_end.start() if clause_end else len(after))
         kind = _kind(figure, text, (clause_start, after_end, next_start, s_start))
-        metrics = frozenset()
+        metrics, context = frozenset(), ""
         if kind == "money":
             before, after = text[clause_start : figure.start], text[figure.end : after_end]
-            metrics = _metrics(before, after, text[s_start : figure.start])
+            metrics = _metrics(before, after)
+            earlier = _keywords(text[s_start : figure.start]) if not metrics else []
+            context = earlier[-1][1] if earlier and earlier[-1][1] != "other" else ""
             if "share_price" in metrics:  # "shares closed at HK$1.62": an amount per share
                 kind = "per:share"
-        readings.append(Reading(figure, kind, metrics))
+        readings.append(Reading(figure, kind, metrics, context))
     return readings
 
 

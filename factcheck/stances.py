@@ -1,0 +1,77 @@
+"""Where a source's recorded stance and the claim's verdict disagree.
+
+A verified claim rests on a source that supports it, an inaccurate one on a source that
+contradicts it. A verdict none of whose sources agrees with it is *at odds* with its
+evidence: the services refuse to give such a verdict (rules.verdict_errors), older data and
+other paths may still hold one, so the public claim page never prints "Supports the claim"
+beside an Inaccurate verdict as if that were settled, and the admin counts these claims
+under data quality. Where sources disagree among themselves, the verdict rests on the ones
+that agree with it and the others are said to be dissenting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Exists, OuterRef, Q
+
+from factcheck.models import Source, Status
+
+# The stance a source takes when it agrees with the verdict; verdicts not listed
+# (misleading, unverifiable) agree with sources of either stance.
+AGREEING = {Status.VERIFIED: Source.Stance.SUPPORTS, Status.INACCURATE: Source.Stance.CONTRADICTS}
+
+
+def at_odds(status: str, stances: Iterable[str]) -> bool:
+    """True when the claim has sources and none of them agrees with its verdict."""
+    agreeing = AGREEING.get(status)
+    stances = list(stances)
+    return agreeing is not None and bool(stances) and agreeing not in stances
+
+
+def stance_note(source: Source, status: str, stances: Iterable[str]) -> tuple[str, str]:
+    """(css class, words) for a source's stance beside the claim's verdict.
+
+    "agrees" or no verdict to agree with: the stance as recorded. "at-odds": no source
+    agrees with the verdict, so the stance is shown as a question for the desk, not as
+    evidence. "dissents": other sources agree with the verdict, this one does not.
+    """
+    recorded = source.get_stance_display()
+    agreeing = AGREEING.get(status)
+    if agreeing is None or source.stance == agreeing:
+        return "agrees", recorded
+    verdict = Status(status).label
+    if at_odds(status, stances):
+        return (
+            "at-odds",
+            f"Recorded as “{recorded.lower()}”, which is at odds with the verdict "
+            f"({verdict}): the desk is reviewing this source",
+        )
+    return "dissents", f"{recorded}; the verdict ({verdict}) rests on the other sources"
+
+
+def at_odds_aliases() -> dict:
+    """Aliases for a Claim queryset that AT_ODDS filters on (`.alias(**at_odds_aliases())`).
+
+    Aliases rather than a bare Exists in the filter, so the same Q also works inside an
+    aggregate's `filter=` (the data-quality counts).
+    """
+    sources = Source.objects.filter(claim=OuterRef("pk"))
+    return {
+        "stance_has_source": Exists(sources),
+        **{
+            f"stance_has_{stance}": Exists(sources.filter(stance=stance))
+            for stance in AGREEING.values()
+        },
+    }
+
+
+# Verdicts none of whose sources agrees with them; needs at_odds_aliases().
+AT_ODDS = Q()
+for _status, _stance in AGREEING.items():
+    AT_ODDS |= Q(status=_status, stance_has_source=True, **{f"stance_has_{_stance}": False})
+
+
+def claims_at_odds(claims):
+    """`claims` (a Claim queryset) narrowed to the verdicts at odds with their sources."""
+    return claims.alias(**at_odds_aliases()).filter(AT_ODDS)
