@@ -143,7 +143,9 @@ def _claim_out(request, claim: Claim, sources: list[Source]) -> dict:
         "period": claim.period,
         "status": claim.status,
         "note": claim.note,
-        "corrected_value": plain_number(claim.corrected_value) or None,
+        "corrected_value": (
+            plain_number(claim.corrected_value) if claim.shows_correction else None
+        ),
         "published_at": claim.published_at,
         "sources": [
             {

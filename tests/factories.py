@@ -92,6 +92,8 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     as_of = dt.date(2024, 10, 2)
     status = Status.UNVERIFIED
     created_by = factory.SubFactory(UserFactory)
+    # Whoever entered it changed its basis, as services.save_claim records.
+    basis_editors = factory.LazyAttribute(lambda c: [c.created_by.pk] if c.created_by else [])
 
 
 class SourceFactory(factory.django.DjangoModelFactory):
@@ -112,6 +114,7 @@ class VerdictClaimFactory(ClaimFactory):
         skip_postgeneration_save = True
 
     status = Status.VERIFIED
+    basis_editors = factory.LazyFunction(list)  # the verdict was given after the last change
     note = "Matches the company's press release."
     reviewed_by = factory.SubFactory(UserFactory)
     reviewed_at = factory.LazyFunction(timezone.now)

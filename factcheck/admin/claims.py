@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from factcheck import services
+from factcheck import rules, services
 from factcheck.checks import with_check_counts
 from factcheck.csv_admin import ClaimCSVAdminMixin
 from factcheck.models import Claim, Source
@@ -311,8 +311,9 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             form = VerdictForm()
         return self._verdict_page(request, form, claims)
 
-    def _verdict_page(self, request, form, claims, single=None):
+    def _verdict_page(self, request, form, claims, single=None, blockers=()):
         context = {
+            "blockers": blockers,
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Give verdict",
@@ -415,7 +416,24 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
                     )
         else:
             form = VerdictForm(initial={"note": claim.note})
-        return self._verdict_page(request, form, [claim], single=claim)
+        return self._verdict_page(
+            request, form, [claim], single=claim, blockers=verdict_blockers(claim, request.user)
+        )
+
+
+def verdict_blockers(claim: Claim, user) -> list[str]:
+    """What the rules already forbid before the checker fills in the form (said up front)."""
+    target = claim.pending_change() or claim
+    problems = []
+    if target.n_sources == 0:
+        problems.append(
+            "This claim needs at least one source before it can be verified, found inaccurate "
+            "or misleading (unverifiable needs only a rationale of what was tried)."
+        )
+    two_person = rules.two_person_error(basis_editors=target.basis_editors, reviewer_id=user.pk)
+    if two_person:
+        problems.append(two_person)
+    return problems
 
 
 def add_service_errors(form, error: ValidationError) -> None:

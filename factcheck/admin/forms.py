@@ -102,13 +102,14 @@ class ClaimForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and cleaned.get("seen_version") is None and "seen_version" in self.fields:
-            raise ValidationError(
-                "This form did not say which version of the claim it showed, so nothing was "
-                "saved: reload the claim and make your change again."
-            )
         apply_figure(cleaned, field="value", add_error=self.add_error)
         apply_figure(cleaned, field="corrected_value", add_error=self.add_error)
+        if self.instance.pk and cleaned.get("seen_version") is None:
+            self.add_error(
+                None,
+                "This form did not say which version of the claim it showed, so nothing was "
+                "saved: reload the claim and make your change again.",
+            )
         return cleaned
 
 

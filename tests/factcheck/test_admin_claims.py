@@ -93,7 +93,7 @@ def test_the_second_of_two_editors_is_refused_with_what_changed(client, editor, 
     assert Claim.objects.get(pk=claim.pk).quote == "First edit"
 
 
-def test_removing_the_last_source_of_a_verdict_is_refused(client, publisher):
+def test_removing_the_last_source_of_a_verdict_sends_it_back_to_review(client, publisher):
     claim = VerdictClaimFactory()
     source = claim.sources.get()
     client.force_login(publisher)
@@ -106,14 +106,16 @@ def test_removing_the_last_source_of_a_verdict_is_refused(client, publisher):
         initial_sources=1,
     )
     response = client.post(change_url(claim), data)
-    assert response.status_code == 200
-    assert "needs at least one source" in response.content.decode()
-    assert claim.sources.count() == 1
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.sources.count() == 0
+    assert claim.status == Status.IN_REVIEW, "a verdict never stands without its sources"
+    assert publisher.pk in claim.basis_editors
 
 
 def test_a_fact_checker_gives_a_verdict_through_the_form(client, editor, fact_checker):
     claim = ClaimFactory(created_by=editor)
-    SourceFactory(claim=claim)
+    SourceFactory(claim=claim, stance="contradicts")
     client.force_login(fact_checker)
     assert client.get(verdict_url(claim)).status_code == 200
     response = client.post(
@@ -136,19 +138,24 @@ def test_the_verdict_form_shows_the_rules_in_words(client, fact_checker, editor)
     claim = ClaimFactory(created_by=editor)
     client.force_login(fact_checker)
     response = client.post(
-        verdict_url(claim), {"status": "verified", "seen_version": claim.version}
+        verdict_url(claim), {"status": "verified", "note": "Checked.", "seen_version": claim.version}
     )
     assert response.status_code == 200
     assert "needs at least one source" in response.content.decode()
+    before = client.get(verdict_url(claim)).content.decode()
+    assert "needs at least one source" in before, "the rule is said before the form is filled"
 
 
 def test_publish_action_publishes_verdicts_and_explains_refusals(client, publisher):
     ready = VerdictClaimFactory()
     not_ready = ClaimFactory()
     client.force_login(publisher)
-    response = client.post(
-        LIST_URL, {"action": "publish", "_selected_action": [ready.pk, not_ready.pk]}, follow=True
-    )
+    selection = {"action": "publish", "_selected_action": [ready.pk, not_ready.pk]}
+    versions = {f"seen_version_{c.pk}": c.version for c in (ready, not_ready)}
+    confirm = client.post(LIST_URL, {**selection, **versions})
+    assert confirm.status_code == 200 and "Publish them?" in confirm.content.decode()
+    assert not Claim.objects.public().exists(), "nothing goes public before the confirmation"
+    response = client.post(LIST_URL, {**selection, **versions, "confirmed": "1"}, follow=True)
     messages = [str(m) for m in response.context["messages"]]
     assert "1 claim(s) published." in messages
     assert any("Only a verdict can be published" in m for m in messages)

@@ -49,7 +49,12 @@ def test_role_publish_matrix(client, role_users, role):
     client.force_login(role_users[role])
     client.post(
         reverse("admin:factcheck_claim_changelist"),
-        {"action": "publish", "_selected_action": [claim.pk]},
+        {
+            "action": "publish",
+            "_selected_action": [claim.pk],
+            f"seen_version_{claim.pk}": claim.version,
+            "confirmed": "1",
+        },
     )
     assert Claim.objects.public().exists() == (role in ALLOWED["publish"])
 
@@ -61,7 +66,7 @@ def test_role_verdict_post_matrix(client, role_users, role):
     client.force_login(role_users[role])
     client.post(
         reverse("admin:factcheck_claim_verdict", args=[claim.pk]),
-        {"status": "verified", "seen_version": claim.version},
+        {"status": "verified", "note": "Matches the filing.", "seen_version": claim.version},
     )
     claim.refresh_from_db()
     assert (claim.status == "verified") == (role in ALLOWED["verdict"])

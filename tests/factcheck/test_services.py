@@ -27,10 +27,15 @@ def test_a_verdict_needs_a_source(claim, fact_checker):
 
 @pytest.mark.parametrize("status", Status.verdicts())
 def test_every_verdict_with_a_source_is_accepted(claim, fact_checker, status):
-    SourceFactory(claim=claim)
+    stance = "contradicts" if status == Status.INACCURATE else "supports"
+    SourceFactory(claim=claim, stance=stance)
     corrected = Decimal("1") if status == Status.INACCURATE else None
     services.give_verdict(
-        claim=claim, reviewer=fact_checker, status=status, corrected_value=corrected
+        claim=claim,
+        reviewer=fact_checker,
+        status=status,
+        corrected_value=corrected,
+        note="What was checked.",
     )
     claim.refresh_from_db()
     assert claim.status == status
@@ -39,7 +44,7 @@ def test_every_verdict_with_a_source_is_accepted(claim, fact_checker, status):
 
 
 def test_inaccurate_needs_the_corrected_figure(claim, fact_checker):
-    SourceFactory(claim=claim)
+    SourceFactory(claim=claim, stance="contradicts")
     with pytest.raises(ValidationError) as error:
         services.give_verdict(claim=claim, reviewer=fact_checker, status=Status.INACCURATE)
     assert "corrected_value" in error.value.error_dict
@@ -93,7 +98,7 @@ def test_publishing_records_who_and_when_and_unpublishing_hides(publisher):
     claim.refresh_from_db()
     assert claim.published_by == publisher and claim.published_at is not None
     assert list(Claim.objects.public()) == [claim]
-    services.unpublish_claim(claim=claim, user=publisher)
+    services.unpublish_claim(claim=claim, user=publisher, reason="Withdrawn by the source.")
     assert not Claim.objects.public().exists()
 
 
@@ -102,24 +107,32 @@ def test_publishing_needs_the_permission(fact_checker):
         services.publish_claim(claim=VerdictClaimFactory(), user=fact_checker)
 
 
-def test_changing_a_published_verdict_records_a_correction(publisher, fact_checker):
+def test_changing_a_published_verdict_waits_for_a_publisher_then_records_a_correction(
+    publisher, fact_checker
+):
     claim = VerdictClaimFactory()
     services.publish_claim(claim=claim, user=publisher)
     with pytest.raises(ValidationError) as error:
         services.give_verdict(claim=claim, reviewer=fact_checker, status=Status.MISLEADING)
-    assert "say why" in str(error.value)
-    services.give_verdict(
+    assert "why" in str(error.value)
+    draft = services.give_verdict(
         claim=claim,
         reviewer=fact_checker,
         status=Status.MISLEADING,
         reason="The figure is pre-money, not post-money.",
     )
     claim.refresh_from_db()
+    assert claim.status == Status.VERIFIED, "readers keep the published verdict until released"
+    assert draft.draft_of == claim and draft.status == Status.MISLEADING
+    assert not Correction.objects.filter(claim=claim).exists()
+    services.publish_claim(claim=draft, user=publisher)
+    claim.refresh_from_db()
     assert claim.status == Status.MISLEADING
     assert claim.is_public, "a corrected claim stays published"
     correction = Correction.objects.get(claim=claim)
     assert (correction.old_status, correction.new_status) == (Status.VERIFIED, Status.MISLEADING)
-    assert correction.created_by == fact_checker
+    assert correction.reason == "The figure is pre-money, not post-money."
+    assert correction.created_by == publisher
 
 
 def test_a_stale_save_is_refused_and_says_what_changed(claim, editor, fact_checker):

@@ -1,0 +1,394 @@
+"""The side-door matrix: every path that writes a claim or its sources × the desk's rules.
+
+A published verdict stands only on what was verified. For each write path — change form,
+inline, Source admin (single, bulk, move), bulk actions, CSV import (command and admin),
+history revert — these tests change a published claim and read the public page through
+the page cache (ON, warmed first, never cleared in between): readers keep the published
+figure, verdict and sources until a second person gives the change a verdict and a
+publisher releases it.
+"""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from factcheck import services
+from factcheck.csvio import HEADER
+from factcheck.models import Claim, Source, Status
+from tests.factcheck.admin_forms import claim_post
+from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.FACTDESK_PAGE_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def live(editor):
+    claim = PublishedClaimFactory(
+        quote="Its valuation reached $157 billion.",
+        value=Decimal("157000000000"),
+        created_by=editor,
+        basis_editors=[],
+    )
+    return claim
+
+
+def reader_sees(claim) -> str:
+    """The public claim page as an anonymous reader gets it (through the page cache)."""
+    response = Client().get(claim.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def assert_public_unchanged(claim, *, figure="$157 billion", source_url=None):
+    page = reader_sees(claim)
+    assert figure in page
+    assert "Verified" in page
+    if source_url:
+        assert source_url in page
+    stored = Claim.objects.get(pk=claim.pk)
+    assert stored.value == Decimal("157000000000")
+    assert stored.status == Status.VERIFIED and stored.published_at is not None
+
+
+def draft_of(claim) -> Claim:
+    return Claim.objects.get(draft_of=claim)
+
+
+def change_url(claim):
+    return reverse("admin:factcheck_claim_change", args=[claim.pk])
+
+
+# --- each path that edits a published claim ---------------------------------------------
+
+
+def test_change_form_edit_waits_as_pending_change(client, editor, live):
+    reader_sees(live)  # warm the page cache
+    source = live.sources.get()
+    client.force_login(editor)
+    data = claim_post(
+        quote=live.quote,
+        value="$150 billion",
+        seen_version=live.version,
+        sources=[{"id": str(source.pk), "claim": str(live.pk), "url": source.url}],
+        initial_sources=1,
+        _save="Save",
+    )
+    response = client.post(change_url(live), data)
+    assert response.status_code == 302, response.content[:2000]
+    assert_public_unchanged(live)
+    draft = draft_of(live)
+    assert draft.value == Decimal("150000000000")
+    assert draft.status == Status.IN_REVIEW
+    assert editor.pk in draft.basis_editors
+    assert response["Location"] == change_url(draft)
+
+
+def test_inline_source_removal_waits(client, editor, live):
+    source = live.sources.get()
+    reader_sees(live)
+    client.force_login(editor)
+    data = claim_post(
+        quote=live.quote,
+        value="$157 billion",
+        seen_version=live.version,
+        sources=[{"id": str(source.pk), "claim": str(live.pk), "url": source.url, "DELETE": "on"}],
+        initial_sources=1,
+        _save="Save",
+    )
+    response = client.post(change_url(live), data)
+    assert response.status_code == 302
+    assert_public_unchanged(live, source_url=source.url)
+    assert live.sources.count() == 1
+    assert draft_of(live).sources.count() == 0
+
+
+def test_source_admin_delete_waits(client, editor, live):
+    source = live.sources.get()
+    reader_sees(live)
+    client.force_login(editor)
+    url = reverse("admin:factcheck_source_delete", args=[source.pk])
+    response = client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert Source.objects.filter(pk=source.pk).exists()
+    assert_public_unchanged(live, source_url=source.url)
+    assert draft_of(live).status == Status.IN_REVIEW
+
+
+def test_source_admin_bulk_delete_waits(client, editor, live):
+    source = live.sources.get()
+    reader_sees(live)
+    client.force_login(editor)
+    client.post(
+        reverse("admin:factcheck_source_changelist"),
+        {"action": "delete_selected", "_selected_action": [source.pk], "post": "yes"},
+    )
+    assert Source.objects.filter(pk=source.pk, claim=live).exists()
+    assert_public_unchanged(live, source_url=source.url)
+
+
+def test_source_admin_move_keeps_the_published_source(client, editor, live):
+    source = live.sources.get()
+    other = ClaimFactory(created_by=editor)
+    reader_sees(live)
+    client.force_login(editor)
+    url = reverse("admin:factcheck_source_change", args=[source.pk])
+    response = client.post(
+        url,
+        {
+            "claim": str(other.pk),
+            "url": source.url,
+            "kind": source.kind,
+            "stance": source.stance,
+            "title": source.title,
+            "publisher": source.publisher,
+            "excerpt": "",
+            "archive_url": "",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert Source.objects.get(pk=source.pk).claim_id == live.pk
+    assert other.sources.filter(url=source.url).exists()
+    assert_public_unchanged(live, source_url=source.url)
+    assert draft_of(live).sources.count() == 0
+
+
+def _csv(rows: list[dict]) -> io.BytesIO:
+    import csv
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=HEADER, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return io.BytesIO(out.getvalue().encode())
+
+
+def _row(claim, **changes) -> dict:
+    row = {
+        "id": claim.pk,
+        "version": claim.version,
+        "quote": claim.quote,
+        "metric": claim.metric,
+        "value": str(claim.value),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "as_of": claim.as_of.isoformat() if claim.as_of else "",
+        "status": claim.status,
+        "note": claim.note,
+        "company": claim.company.slug if claim.company else "",
+        "article": claim.article.slug if claim.article else "",
+        "sources": " | ".join(claim.sources.values_list("url", flat=True)),
+    }
+    row.update(changes)
+    return row
+
+
+def test_import_command_change_waits(tmp_path, editor, fact_checker, live):
+    reader_sees(live)
+    path = tmp_path / "claims.csv"
+    path.write_bytes(_csv([_row(live, value="150000000000")]).getvalue())
+    call_command("import_claims", str(path), "--user", fact_checker.username)
+    assert_public_unchanged(live)
+    assert draft_of(live).value == Decimal("150000000000")
+
+
+def test_history_revert_goes_through_the_rules(client, publisher, editor, live):
+    first = live.history.earliest()
+    services.revise_claim(claim=live, user=editor, values={"note": "Better rationale."})
+    draft = draft_of(live)
+    services.give_verdict(
+        claim=draft, reviewer=publisher, status="verified", reason="Rationale reworded."
+    )
+    services.publish_claim(claim=draft, user=publisher)
+    live.refresh_from_db()
+    assert live.note == "Better rationale."
+    reader_sees(live)
+    client.force_login(publisher)
+    url = reverse("admin:factcheck_claim_simple_history", args=[live.pk, first.history_id])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields}
+    data["value"] = "157000000000"
+    data.update({"sources-TOTAL_FORMS": "0", "sources-INITIAL_FORMS": "0", "_save": "Save"})
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content[:3000]
+    live.refresh_from_db()
+    assert live.note == "Better rationale."  # public unchanged
+    assert draft_of(live).note != "Better rationale."
+
+
+# --- the verdict's basis and the two-person rule ------------------------------------------
+
+
+def test_checker_who_rewrites_a_claim_may_not_verify_it(editor, fact_checker):
+    claim = ClaimFactory(created_by=editor)
+    SourceFactory(claim=claim)
+    claim.refresh_from_db()
+    services.revise_claim(claim=claim, user=fact_checker, values={"value": Decimal("5e9")})
+    with pytest.raises(Exception, match="two-person"):
+        services.give_verdict(claim=claim, reviewer=fact_checker, status="verified", note="ok")
+
+
+def test_source_change_after_verdict_sends_back_to_review(editor, fact_checker):
+    claim = ClaimFactory(created_by=editor, status=Status.IN_REVIEW, basis_editors=[editor.pk])
+    source = SourceFactory(claim=claim)
+    services.give_verdict(claim=claim, reviewer=fact_checker, status="verified", note="ok")
+    source.excerpt = "A different passage."
+    services.save_source(source=source, user=editor)
+    claim.refresh_from_db()
+    assert claim.status == Status.IN_REVIEW
+
+
+def test_publish_rechecks_sources(publisher, editor, fact_checker):
+    claim = ClaimFactory(created_by=editor, status=Status.IN_REVIEW, basis_editors=[editor.pk])
+    source = SourceFactory(claim=claim)
+    services.give_verdict(claim=claim, reviewer=fact_checker, status="verified", note="ok")
+    Source.objects.filter(pk=source.pk).delete()  # a raw delete that skips the services
+    claim.refresh_from_db()
+    with pytest.raises(Exception, match="source"):
+        services.publish_claim(claim=claim, user=publisher)
+
+
+def test_inaccurate_with_only_supporting_source_is_refused(editor, fact_checker):
+    claim = ClaimFactory(created_by=editor, basis_editors=[editor.pk])
+    SourceFactory(claim=claim, stance="supports")
+    with pytest.raises(Exception, match="supports it"):
+        services.give_verdict(
+            claim=claim,
+            reviewer=fact_checker,
+            status="inaccurate",
+            note="Wrong.",
+            corrected_value=Decimal(1),
+        )
+
+
+def test_unverifiable_needs_a_rationale_not_a_source(editor, fact_checker):
+    claim = ClaimFactory(created_by=editor, basis_editors=[editor.pk])
+    with pytest.raises(Exception, match="what was tried"):
+        services.give_verdict(claim=claim, reviewer=fact_checker, status="unverifiable")
+    services.give_verdict(
+        claim=claim, reviewer=fact_checker, status="unverifiable", note="Asked the company."
+    )
+
+
+# --- publishing a pending change ------------------------------------------------------------
+
+
+def test_released_change_shows_with_a_correction(editor, fact_checker, publisher, live):
+    reader_sees(live)
+    draft = services.revise_claim(claim=live, user=editor, values={"value": Decimal("150e9")})
+    assert_public_unchanged(live)
+    services.give_verdict(
+        claim=draft, reviewer=fact_checker, status="verified", reason="The figure was $150 billion."
+    )
+    assert_public_unchanged(live)
+    services.publish_claim(claim=draft, user=publisher)
+    page = reader_sees(live)
+    assert "$150 billion" in page
+    assert "The figure was $150 billion." in page
+    assert not Claim.objects.filter(draft_of=live).exists()
+
+
+def test_corrected_value_never_shown_for_other_verdicts(editor, fact_checker, publisher):
+    claim = ClaimFactory(created_by=editor, basis_editors=[editor.pk])
+    SourceFactory(claim=claim, stance="contradicts")
+    services.give_verdict(
+        claim=claim, reviewer=fact_checker, status="inaccurate", note="x", corrected_value=Decimal(9)
+    )
+    SourceFactory(claim=claim, stance="supports")
+    claim.refresh_from_db()
+    services.give_verdict(claim=claim, reviewer=publisher, status="verified", note="y")
+    claim.refresh_from_db()
+    assert claim.corrected_value is None
+
+
+# --- stale writes -----------------------------------------------------------------------
+
+
+def test_bulk_verdict_with_an_old_version_is_refused(client, editor, fact_checker):
+    claim = ClaimFactory(created_by=editor, basis_editors=[editor.pk], value=Decimal(5e6))
+    SourceFactory(claim=claim)
+    claim.refresh_from_db()
+    seen = claim.version
+    services.revise_claim(claim=claim, user=editor, values={"value": Decimal(5e9)})
+    client.force_login(fact_checker)
+    client.post(
+        reverse("admin:factcheck_claim_changelist"),
+        {
+            "action": "give_verdict",
+            "_selected_action": [claim.pk],
+            f"seen_version_{claim.pk}": str(seen),
+            "apply": "1",
+            "status": "verified",
+            "note": "Matches $5 million.",
+        },
+    )
+    claim.refresh_from_db()
+    assert claim.status != Status.VERIFIED
+
+
+def test_bulk_action_without_versions_is_refused(client, editor, publisher):
+    claim = PublishedClaimFactory(created_by=editor)
+    client.force_login(publisher)
+    client.post(
+        reverse("admin:factcheck_claim_changelist"),
+        {"action": "unpublish", "_selected_action": [claim.pk], "confirmed": "1", "reason": "x"},
+    )
+    claim.refresh_from_db()
+    assert claim.published_at is not None
+
+
+def test_change_form_without_seen_version_is_refused(client, editor):
+    claim = ClaimFactory(created_by=editor)
+    client.force_login(editor)
+    response = client.post(change_url(claim), claim_post(value="$9 billion", _save="Save"))
+    assert response.status_code == 200
+    claim.refresh_from_db()
+    assert claim.value != Decimal(9e9)
+
+
+def test_import_of_an_old_version_names_what_changed(tmp_path, editor, fact_checker):
+    claim = ClaimFactory(created_by=editor)
+    old = claim.version
+    services.revise_claim(claim=claim, user=editor, values={"note": "Newer note."})
+    path = tmp_path / "old.csv"
+    claim.refresh_from_db()
+    path.write_bytes(_csv([_row(claim, version=str(old), note="")]).getvalue())
+    with pytest.raises(Exception) as error:
+        call_command("import_claims", str(path), "--user", fact_checker.username)
+    claim.refresh_from_db()
+    assert claim.note == "Newer note."
+    del error
+
+
+# --- unpublishing -------------------------------------------------------------------------
+
+
+def test_unpublish_leaves_a_retraction_notice(publisher, live):
+    reader_sees(live)
+    services.unpublish_claim(claim=live, user=publisher, reason="The source was withdrawn.")
+    response = Client().get(live.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "retracted" in page.lower()
+    assert "The source was withdrawn." in page
+    assert "ClaimReview" not in page
+    assert "noindex" in page
+    assert "✓" not in page
+
+
+def test_unpublish_needs_a_reason(publisher, live):
+    with pytest.raises(Exception, match="why"):
+        services.unpublish_claim(claim=live, user=publisher, reason=" ")
