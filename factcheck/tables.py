@@ -102,8 +102,8 @@ def _makers() -> dict:
     }
 
 
-QUOTE_CHARS = 140  # a claim's words in the table; its page has them all
-TITLE_CHARS = 60
+QUOTE_CHARS = 120  # a claim's words in the table; its page has them all
+TITLE_CHARS = 40
 
 
 def shorten(text: str, limit: int) -> str:
