@@ -13,6 +13,7 @@ twins: `normalise` swaps them one character for one, so spans stay where they we
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
 from .figure import Figure
@@ -99,6 +100,14 @@ _ZH_PREFIXES = ("人民币", "港币", "新台币", "台币", "美元", "欧元"
 _YUAN = "元"
 
 
+# "家" counts companies when what follows is one (or nothing): "30家公司", "三家机构", "12家。"
+# "800多家医院" counts hospitals, which the registry has no unit for.
+_COMPANY_LIKE = "(?:公司|企业|机构|厂商|初创|上市|创业|供应商|银行|券商|基金|投资方|合作伙伴)"
+# Words that make "人" a count of staff: "团队300人", "员工……其中两百人".
+_STAFF = re.compile(r"员工|雇员|团队|人员|工程师|研究员|职员|裁员|招聘|在职|全职")
+_SENTENCE_END = "。！？；\n"
+
+
 def normalise(text: str) -> str:
     """Full-width digits and signs as ASCII, character for character."""
     return text.translate(_FULL_WIDTH)
@@ -110,6 +119,12 @@ def _alternation(forms) -> str:
 
 def _longest(forms) -> list[str]:
     return sorted(set(forms), key=len, reverse=True)
+
+
+def _nouns() -> str:
+    """The count nouns as a regex ("股" only where it counts shares, not 股东 or 股价)."""
+    forms = _longest(n for forms in ZH_COUNT_NOUNS.values() for n in forms)
+    return "|".join("股(?![东价权市票])" if f == "股" else re.escape(f) for f in forms)
 
 
 def _build_pattern() -> re.Pattern[str]:
@@ -129,7 +144,7 @@ def _build_pattern() -> re.Pattern[str]:
     ascii_suffixes = [f for f in currency_suffix_forms() if f.isascii()]
     sign_suffixes = [f for f in currency_suffix_forms() if not f.isascii()]
     prefixes = _alternation(_longest([*currency_prefix_forms(), *_ZH_PREFIXES]))
-    nouns = _alternation(_longest(n for forms in ZH_COUNT_NOUNS.values() for n in forms))
+    nouns = _nouns()
     measures = "".join(ZH_MEASURE_WORDS)
     counting = "".join(m for m, unit in ZH_MEASURE_WORDS.items() if unit)
     english_units = _alternation(unit_forms())
@@ -137,7 +152,7 @@ def _build_pattern() -> re.Pattern[str]:
     end = r"(?:(?<=[0-9A-Za-z])(?![0-9A-Za-z_]|[.,/:][0-9])|(?<![0-9A-Za-z]))"
     pattern = rf"""
         (?<![0-9A-Za-z./$€£¥￥₹₩%+_])(?<![0-9],)(?<![A-Za-z]-)
-        (?:(?P<qual>{quals})(?:了|为|达到|达|有)?)?
+        (?:(?P<qual>{quals})(?:了|为|达到|达|有)?(?:每[{measures}股])?)?
         (?:(?<![0-9])(?P<sign>[-−]))?
         (?:(?P<prefix>{prefixes})\s?)?
         (?:
@@ -157,7 +172,8 @@ def _build_pattern() -> re.Pattern[str]:
               | \s*(?P<suffix>{_alternation(currency_zh_forms())}|{_alternation(sign_suffixes)})
               | \s*(?P<asuffix>{_alternation(ascii_suffixes)})(?![A-Za-z])
               | (?P<measure>[{measures}])?(?P<noun>{nouns})
-              | (?P<counter>人(?![民次均])|台(?!币)|[{counting.replace("人", "").replace("台", "")}])
+              | (?P<counter>人(?![民次均])|台(?!币)|家(?=[\u4e00-\u9fff]{{0,2}}?{_COMPANY_LIKE}|[^\u4e00-\u9fff]|$)
+                  |[{counting.replace("人", "").replace("台", "").replace("家", "")}])
               | \s*(?P<unit>{english_units})(?![A-Za-z])
             )?
         )
@@ -168,6 +184,11 @@ def _build_pattern() -> re.Pattern[str]:
 
 
 ZH_FIGURE_RE = _build_pattern()
+# "用户已突破3亿", "参数量为700亿", "门店2300余家": the noun the number counts, written before it.
+_NOUN_BEFORE = re.compile(
+    rf"(?:{_nouns()})(?:数量|人数|总数|规模|数|量)?(?:已经|已|共|累计|总计)?"
+    r"(?:突破|超过|达到|达|为|有)?$"
+)
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _ONLY_BEFORE = re.compile(r"(?:仅|只|只有|仅有|唯一|至少|最多)$")
 
@@ -187,7 +208,7 @@ def _qualifier(m: re.Match[str]) -> str:
     return "exact"
 
 
-def _unit(m: re.Match[str]) -> tuple[str, bool] | None:
+def _unit(m: re.Match[str], text: str) -> tuple[str, bool] | None:
     """The unit and whether it is a lone "¥"; None when prefix and suffix disagree."""
     if m.group("pct") or m.group("pctof_cn") or m.group("pctof_ar") or m.group("pctof_all"):
         return "%", False
@@ -203,18 +224,38 @@ def _unit(m: re.Match[str]) -> tuple[str, bool] | None:
     after = currency_code(suffix) if suffix else None
     if before and after and before != after and suffix != _YUAN:
         return None  # "US$100亿元" says two currencies
-    # A lone "¥" in a Chinese figure is the yuan (a Chinese desk writes yen as 日元).
     if before:
-        return ("CNY" if prefix in AMBIGUOUS_YEN else before), False
+        return before, prefix in AMBIGUOUS_YEN
     if after:
-        return ("CNY" if suffix in AMBIGUOUS_YEN else after), False
+        return after, suffix in AMBIGUOUS_YEN
     if m.group("noun"):
         return normalise_unit(m.group("noun")), False
-    if m.group("counter"):
-        return ZH_MEASURE_WORDS[m.group("counter")], False
     if m.group("unit"):
         return normalise_unit(m.group("unit")), False
+    before_noun = _NOUN_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if before_noun:  # the noun before says more than a measure word's default
+        return normalise_unit(_noun_of(before_noun.group(0))), False
+    if m.group("counter") == "人" and _speaks_of_staff(text, m.start()):
+        return "employees", False
+    if m.group("counter"):
+        return ZH_MEASURE_WORDS[m.group("counter")], False
     return "", False
+
+
+def _speaks_of_staff(text: str, at: int) -> bool:
+    """True when the words just before `at`, in the same sentence, are about staff."""
+    window = text[max(0, at - 20) : at]
+    for stop in _SENTENCE_END:
+        window = window.rpartition(stop)[2]
+    return bool(_STAFF.search(window))
+
+
+def _noun_of(phrase: str) -> str:
+    return next(
+        form
+        for form in _longest(n for forms in ZH_COUNT_NOUNS.values() for n in forms)
+        if phrase.startswith(form)
+    )
 
 
 def _number(m: re.Match[str]) -> tuple[str, Decimal, bool] | None:
@@ -268,7 +309,7 @@ def chinese_match(m: re.Match[str], text: str, offset: int = 0) -> Match | None:
     `text` is the original text the match was made on (for the figure's words).
     """
     number = _number(m)
-    unit = _unit(m)
+    unit = _unit(m, text)
     if number is None or unit is None:
         return None
     mantissa, scale, spelled = number
@@ -300,7 +341,13 @@ def chinese_match(m: re.Match[str], text: str, offset: int = 0) -> Match | None:
 def parse_chinese(text: str) -> Match | None:
     """The whole of `text` as one Chinese figure, or None."""
     m = ZH_FIGURE_RE.fullmatch(normalise(text))
-    return chinese_match(m, text) if m else None
+    match = chinese_match(m, text) if m else None
+    if match is not None and match.yen_ambiguous:
+        # A lone "¥" in a Chinese figure is the yuan (a Chinese desk writes yen as 日元).
+        # In an article the finder decides from the sentence instead.
+        figure = replace(match.figure, unit="CNY")
+        match = replace(match, figure=figure, yen_ambiguous=False)
+    return match
 
 
 def find_chinese(text: str) -> list[Match]:

@@ -156,6 +156,8 @@ ZH_COUNT_NOUNS: dict[str, tuple[str, ...]] = {
     "vehicles": ("汽车", "车辆"),
     "devices": ("机器人", "手机"),
     "jobs": ("岗位",),
+    "shares": ("股",),
+    "developers": ("开发者",),
 }
 
 # Chinese measure words (量词) -> the unit they count when no known noun follows
@@ -167,7 +169,7 @@ ZH_MEASURE_WORDS: dict[str, str] = {
     "台": "servers",
     "家": "companies",
     "名": "employees",
-    "人": "employees",
+    "人": "people",  # employees where the sentence speaks of staff (see chinese.py)
     "位": "",
     "个": "",
     "款": "",

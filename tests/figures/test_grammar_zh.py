@@ -81,7 +81,7 @@ D = Decimal
         ("30家公司", D("30"), "companies", "exact"),
         ("12家", D("12"), "companies", "exact"),
         ("500名员工", D("500"), "employees", "exact"),
-        ("1000人", D("1000"), "employees", "exact"),
+        ("1000人", D("1000"), "people", "exact"),
         ("3亿用户", D("3e8"), "users", "exact"),
         ("200多个大模型", D("200"), "models", "over"),
         ("两千名员工", D("2000"), "employees", "exact"),
@@ -90,7 +90,7 @@ D = Decimal
         # qualifiers
         ("约100亿元", D("1e10"), "CNY", "about"),
         ("约合人民币20万亿元", D("20e12"), "CNY", "about"),
-        ("大约3000人", D("3000"), "employees", "about"),
+        ("大约3000人", D("3000"), "people", "about"),
         ("近500亿美元", D("5e10"), "USD", "under"),
         ("将近40%", D("40"), "%", "under"),
         ("超过3200亿港元", D("3.2e11"), "HKD", "over"),
@@ -105,7 +105,7 @@ D = Decimal
         ("最多5000张GPU卡", D("5000"), "GPUs", "up_to"),
         ("高达1570亿美元", D("157e9"), "USD", "up_to"),
         ("100亿元以上", D("1e10"), "CNY", "at_least"),
-        ("300人左右", D("300"), "employees", "about"),
+        ("300人左右", D("300"), "people", "about"),
         # a currency after the number, in both grammars, and CODE$ prefixes
         ("10 €", D("10"), "EUR", "exact"),
         ("25.00€", D("25"), "EUR", "exact"),
