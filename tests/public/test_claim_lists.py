@@ -49,7 +49,7 @@ def test_verdict_badges_read_without_colour(client, desk):
     body = client.get("/claims/").content.decode()
     for word in ("Verified", "Inaccurate", "Unverifiable"):
         assert '<span class="verdict-symbol" aria-hidden="true">' in body
-        assert f"</span> {word}</span>" in body
+        assert f'</span> {word}<span class="vh">: what this verdict means</span></a>' in body
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ def test_a_quote_missing_from_the_text_is_still_shown(client, desk):
 def test_figure_verdict_rationale_and_corrected_figure(client, desk):
     body = client.get(desk["revenue"].get_absolute_url()).content.decode()
     assert "<h1>RMB 120 million" in body
-    assert "</span> Inaccurate</span>" in body
+    assert '</span> Inaccurate<span class="vh">: what this verdict means</span></a>' in body
     assert "The annual report gives RMB 102 million." in body
     assert '<dt>The right figure</dt><dd class="corrected">RMB 102 million</dd>' in body
     assert "≈ $16.6 million" in body
@@ -80,7 +80,7 @@ def test_checked_by_uses_the_full_name_never_the_login(client, desk):
     assert "secret-login" not in body
 
 
-def test_corrections_log(client, desk, fact_checker):
+def test_corrections_log(client, desk, fact_checker, publisher):
     claim = desk["gpus"]
     services.give_verdict(
         claim=claim,
@@ -88,6 +88,7 @@ def test_corrections_log(client, desk, fact_checker):
         status=Status.VERIFIED,
         reason="The company's filing confirms the GPU count.",
     )
+    services.publish_claim(claim=claim, user=publisher)  # releases the pending change
     body = client.get(claim.get_absolute_url()).content.decode()
     assert "the verdict changed from Unverifiable to Verified." in body
     assert "The company&#x27;s filing confirms the GPU count." in body

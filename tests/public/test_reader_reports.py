@@ -28,7 +28,7 @@ def post(client):
 def test_the_claim_page_has_the_form_posting_to_the_report_url(client, desk):
     claim = desk["revenue"]
     body = client.get(claim.get_absolute_url()).content.decode()
-    assert f'<form class="report-form" method="post" action="{report_url(claim)}">' in body
+    assert f'<form class="report-form" method="post" action="{report_url(claim)}" novalidate>' in body
     assert 'name="message"' in body and 'name="source_url"' in body and 'name="email"' in body
     assert "csrfmiddlewaretoken" not in body  # the page stays one cached page for everyone
 
@@ -136,7 +136,7 @@ def test_the_honeypot_thanks_and_drops(desk, post):
 
 def test_the_honeypot_is_hidden_from_people(client, desk):
     body = client.get(desk["revenue"].get_absolute_url()).content.decode()
-    hidden = body.index('<div class="field" hidden>')
+    hidden = body.index('<div class="honeypot" hidden>')
     assert body.index('name="website"') > hidden
 
 
