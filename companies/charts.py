@@ -1,23 +1,66 @@
 """Line charts of one company's figures over time, drawn on the server as inline SVG.
 
 No JavaScript: the SVG is a picture with a title and a description for screen readers
-(`role="img"`), and the page puts a table of the same points beside it. Colours are set
-by CSS classes (the site's Content-Security-Policy forbids inline styles).
+(`role="img"`), and the page puts a one-sentence summary and a table of the same points
+beside it. Colours and text sizes are set by CSS classes (the site's Content-Security-Policy
+forbids inline styles); the text is sized so that it reads at 12 px or more on a 390 px phone.
+
+What goes on which chart is decided here, never silently:
+- figures of different periods (a point in time, a quarter, a half-year, a fiscal year) are
+  separate series, never one line;
+- money is drawn in ≈ US dollars where the figure's date has a reference rate, and on its
+  own currency's axis where it has none;
+- a figure that is on no chart (its verdict, no date, alone in its series) is listed with
+  the reason, so the chart's points and the table below add up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from decimal import Decimal
+import re
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from factcheck import figures
+from factcheck.models import Status
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 96, 24, 20, 40
+# viewBox units. The SVG is 358 px wide on a 390 px phone and up to 704 px on a desktop;
+# site.css sets text to 14 units on phones (12.5 px) and 8 units above 40rem (≥ 12.2 px).
+WIDTH, HEIGHT = 400, 240
+PAD, TOP, BOTTOM = 12, 30, 34
+
+# Figures the desk found right: a chart of them shows what is established. Inaccurate and
+# unverifiable figures stay in the table with their verdict, never on the line.
+CHARTED = (Status.VERIFIED, Status.MISLEADING)
+# Metrics that flow over a period; a blank period on one of them is a period not stated,
+# where on a valuation or a market value it is a point in time.
+FLOWS = frozenset({"revenue", "net_income", "net_loss", "forecast"})
+
+_PERIODS = (
+    ("quarter", re.compile(r"\bQ[1-4]\b|quarter", re.IGNORECASE)),
+    ("half", re.compile(r"\bH[12]\b|half|six\s+months|\b6M\b", re.IGNORECASE)),
+    ("nine_months", re.compile(r"nine\s+months|\b9M\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:FY|CY)|year|annual|^\s*(?:19|20)[0-9]{2}\s*$", re.IGNORECASE)),
+)
+PERIOD_PHRASES = {
+    "point": "over time",
+    "unstated": "with no period stated",
+    "quarter": "by quarter",
+    "half": "by half-year",
+    "nine_months": "over nine months",
+    "year": "by year",
+}
+PERIOD_NOUNS = {
+    "point": "dated",
+    "unstated": "period-less",
+    "quarter": "quarterly",
+    "half": "half-year",
+    "nine_months": "nine-month",
+    "year": "full-year",
+}
 
 
 @dataclass
@@ -25,6 +68,159 @@ class Point:
     day: dt.date
     value: Decimal
     label: str  # the figure as shown in the tooltip and the table
+    when: str = ""  # "FY2024 (28 Jan 2024)" or "15 Oct 2024"
+    claim: object = None  # the Claim drawn here
+
+
+@dataclass
+class Chart:
+    """One series: its SVG, its points (oldest first), and words for those who cannot see it."""
+
+    svg: SafeString
+    points: list[Point]
+    caption: str
+    unit_note: str
+    summary: str
+
+
+@dataclass
+class Omitted:
+    """A figure in the table that is on no chart, and why."""
+
+    claim: object
+    reason: str
+
+
+@dataclass
+class Plan:
+    charts: list[Chart] = field(default_factory=list)
+    omitted: list[Omitted] = field(default_factory=list)
+
+
+def period_kind(period: str, metric: str) -> str:
+    """ "point", "unstated", "quarter", "half", "nine_months", "year" or "other:<label>"."""
+    period = (period or "").strip()
+    if not period:
+        return "unstated" if metric in FLOWS else "point"
+    for kind, pattern in _PERIODS:
+        if pattern.search(period):
+            return kind
+    return "other:" + re.sub(r"[0-9]+", "", period).strip().lower()
+
+
+def _phrase(kind: str) -> str:
+    return PERIOD_PHRASES.get(kind) or f"by period ({kind.removeprefix('other:')})"
+
+
+def _noun(kind: str) -> str:
+    return PERIOD_NOUNS.get(kind) or f"“{kind.removeprefix('other:')}”"
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def when(claim) -> str:
+    if claim.as_of is None:
+        return "undated"
+    return (
+        f"{claim.period} ({short_date(claim.as_of)})" if claim.period else short_date(claim.as_of)
+    )
+
+
+def _point(claim) -> tuple[str, Point]:
+    """(axis unit, point): money in ≈ USD where its date has a rate, else in its own unit."""
+    if figures.is_currency(claim.unit) and claim.usd_value is not None:
+        label = figures.format_figure(claim.usd_value, "USD", digits=3)
+        if claim.unit != "USD":
+            label = f"≈ {label} ({claim.figure_display})"
+        return "USD", Point(claim.as_of, claim.usd_value, label, when(claim), claim)
+    return claim.unit, Point(claim.as_of, claim.value, claim.figure_display, when(claim), claim)
+
+
+def unit_note(unit: str) -> str:
+    if unit == "USD":
+        return "in US dollars at each date's rate"
+    if figures.is_currency(unit):
+        return "as written: no reference rate for these dates"
+    return unit or "as a number"
+
+
+def _at(point: Point) -> str:
+    if point.claim is not None and point.claim.period:
+        return f"in {point.claim.period}"
+    return f"on {short_date(point.day)}"
+
+
+def possessive(name: str) -> str:
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
+
+
+def summary(subject: str, points: list[Point]) -> str:
+    """One sentence: where the series starts and ends, and how far it moved."""
+    first, last = points[0], points[-1]
+    if first.value > 0 and last.value >= 0:
+        change = (last.value - first.value) / first.value * 100
+        shown = f"{abs(change).quantize(Decimal(1)):,}%"
+        if last.value == first.value:
+            move = "was unchanged"
+        else:
+            move = f"rose {shown}" if change > 0 else f"fell {shown}"
+    else:
+        move = (
+            "rose" if last.value > first.value else "fell" if last.value < first.value else "held"
+        )
+    return (
+        f"{subject} {move}, from {first.label} {_at(first)} to {last.label} {_at(last)} "
+        f"({len(points)} figures)."
+    )
+
+
+def plan_charts(company_name: str, metric: str, metric_label: str, claims) -> Plan:
+    """The charts of one metric's claims, and every claim left off them with the reason."""
+    plan = Plan()
+    series: dict[tuple[str, str], list[Point]] = {}
+    for claim in claims:
+        if claim.status not in CHARTED:
+            reason = f"rated {Status(claim.status).label}: charts show only verified and misleading figures"
+            plan.omitted.append(Omitted(claim, reason))
+        elif claim.as_of is None:
+            plan.omitted.append(Omitted(claim, "no as-of date to place it on a time axis"))
+        else:
+            unit, point = _point(claim)
+            series.setdefault((period_kind(claim.period, metric), unit), []).append(point)
+    for (kind, unit), points in series.items():
+        points.sort(key=lambda p: (p.day, p.claim.pk if p.claim else 0))
+        if len({p.day for p in points}) < 2:
+            reason = (
+                f"the only {_noun(kind)} figure in {unit_name(unit)}: a line needs two dates"
+                if len(points) == 1
+                else f"all {len(points)} {_noun(kind)} figures in {unit_name(unit)} are of one date"
+            )
+            plan.omitted.extend(Omitted(p.claim, reason) for p in points)
+            continue
+        title = f"{company_name}: {metric_label.lower()} {_phrase(kind)}"
+        if unit != "USD" and figures.is_currency(unit):
+            title += f", in {figures.currency_symbol(unit).strip()}"
+        adjective = "" if kind in ("point", "unstated") else f"{_noun(kind)} "
+        subject = f"{possessive(company_name)} {adjective}{metric_label.lower()}"
+        if kind == "unstated":
+            subject += " (period not stated)"
+        if unit != "USD" and figures.is_currency(unit):
+            subject += f" in {figures.currency_symbol(unit).strip()}"
+        chart_id = f"chart-{metric}-{len(plan.charts)}"
+        text = summary(subject, points)
+        svg = line_chart(points, title=title, unit=unit, chart_id=chart_id, description=text)
+        plan.charts.append(Chart(svg, points, title, unit_note(unit), text))
+    return plan
+
+
+def unit_name(unit: str) -> str:
+    if unit == "USD":
+        return "≈ USD"
+    if figures.is_currency(unit):
+        return figures.currency_symbol(unit).strip()
+    return unit or "plain numbers"
 
 
 def nice_ceiling(value: Decimal) -> Decimal:
@@ -39,51 +235,67 @@ def nice_ceiling(value: Decimal) -> Decimal:
     return Decimal(10).scaleb(exponent)
 
 
+def axis_range(values: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    """(bottom, top, step) of a value axis with tidy ticks that holds zero and every value."""
+    low, high = min([*values, Decimal(0)]), max([*values, Decimal(0)])
+    step = nice_ceiling((high - low) / 4) if high > low else Decimal(1)
+    bottom = (low / step).to_integral_value(ROUND_FLOOR) * step
+    top = (high / step).to_integral_value(ROUND_CEILING) * step
+    return bottom, max(top, bottom + step), step
+
+
 def _x(day: dt.date, first: dt.date, last: dt.date) -> float:
     span = (last - first).days or 1
-    return LEFT + (day - first).days / span * (WIDTH - LEFT - RIGHT)
+    inset = PAD + 8
+    return inset + (day - first).days / span * (WIDTH - 2 * inset)
 
 
-def _y(value: Decimal, top: Decimal) -> float:
-    return HEIGHT - BOTTOM - float(value / top) * (HEIGHT - TOP - BOTTOM)
+def _y(value: Decimal, bottom: Decimal, top: Decimal) -> float:
+    return HEIGHT - BOTTOM - float((value - bottom) / (top - bottom)) * (HEIGHT - TOP - BOTTOM)
 
 
-def _axis_labels(top: Decimal, unit: str) -> list[str]:
-    lines = []
-    for i in range(5):
-        value = top * i / 4
-        y = _y(value, top)
+def _grid(bottom: Decimal, top: Decimal, step: Decimal, unit: str) -> list[str]:
+    """Gridlines with their values written above them at the left (no margin to fit)."""
+    lines, value = [], bottom
+    while value <= top:
+        y = _y(value, bottom, top)
         text = escape(figures.format_figure(value, unit, digits=3)) if value else "0"
+        css = "axis" if value == 0 else "grid"
         lines.append(
-            f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="tick" x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end">{text}</text>'
+            f'<line class="{css}" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="tick" x="{PAD}" y="{y - 4:.1f}">{text}</text>'
         )
+        value += step
     return lines
 
 
-def _date_labels(first: dt.date, last: dt.date) -> list[str]:
+def _date_labels(points: list[Point]) -> list[str]:
     y = HEIGHT - BOTTOM + 22
-    labels = [(first, "start"), (last, "end")] if first != last else [(first, "middle")]
+    first, last = points[0], points[-1]
+    ends = [(first, "start", PAD), (last, "end", WIDTH - PAD)]
     return [
-        f'<text class="tick" x="{_x(day, first, last):.1f}" y="{y}" text-anchor="{anchor}">'
-        f"{day.day} {day:%b %Y}</text>"
-        for day, anchor in labels
+        f'<text class="tick" x="{x}" y="{y}" text-anchor="{anchor}">'
+        f"{escape(p.claim.period if p.claim is not None and p.claim.period else short_date(p.day))}"
+        "</text>"
+        for p, anchor, x in ends
     ]
 
 
-def line_chart(points: list[Point], *, title: str, unit: str, chart_id: str) -> SafeString:
-    """An SVG line chart of `points` (two or more, any order) with `unit` on the value axis."""
+def line_chart(
+    points: list[Point], *, title: str, unit: str, chart_id: str, description: str = ""
+) -> SafeString:
+    """An SVG line chart of `points` (two or more dates, any order) with `unit` on the value axis."""
     points = sorted(points, key=lambda p: p.day)
     first, last = points[0].day, points[-1].day
-    top = nice_ceiling(max(max(p.value for p in points), Decimal(0)))
-    coords = [(_x(p.day, first, last), _y(max(p.value, Decimal(0)), top)) for p in points]
-    description = (
-        f"{len(points)} figures from {points[0].label} on {first:%d %b %Y} "
-        f"to {points[-1].label} on {last:%d %b %Y}."
+    bottom, top, step = axis_range([p.value for p in points])
+    coords = [(_x(p.day, first, last), _y(p.value, bottom, top)) for p in points]
+    description = description or (
+        f"{len(points)} figures from {points[0].label} on {short_date(first)} "
+        f"to {points[-1].label} on {short_date(last)}."
     )
     dots = [
         f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="4">'
-        f"<title>{escape(p.label)}, {p.day:%d %b %Y}</title></circle>"
+        f"<title>{escape(p.label)}, {escape(p.when or short_date(p.day))}</title></circle>"
         for (x, y), p in zip(coords, points, strict=True)
     ]
     path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
@@ -92,10 +304,8 @@ def line_chart(points: list[Point], *, title: str, unit: str, chart_id: str) -> 
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-        *_axis_labels(top, unit),
-        f'<line class="axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" '
-        f'y2="{HEIGHT - BOTTOM}"/>',
-        *_date_labels(first, last),
+        *_grid(bottom, top, step, unit),
+        *_date_labels(points),
         f'<polyline class="line" points="{path}" fill="none"/>',
         *dots,
         "</svg>",

@@ -12,22 +12,17 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from factcheck import figures
-from factcheck.models import Claim, Metric, Status
+from factcheck.models import Claim, Metric
 from factcheck.tables import company_url
 from factcheck.views.caching import public_page
 
-from .charts import Point, line_chart
+from .charts import Chart, Omitted, plan_charts
 from .models import Company
 
 # A company's page shows its latest figures; a desk with thousands about one company links to
 # the full, paginated list (/claims/?company=…) rather than drawing them all, so the page
 # costs the same however much the desk has published.
 LATEST = 200
-
-# Figures the desk found right: a chart of them shows what is established. Inaccurate and
-# unverifiable figures stay in the table with their verdict, never on the line.
-CHARTED = (Status.VERIFIED, Status.MISLEADING)
 
 
 def _public_figure_count():
@@ -75,55 +70,12 @@ def company_list(request):
 
 
 @dataclass
-class Chart:
-    svg: str
-    points: list[Point]
-    caption: str
-    unit_note: str
-
-
-@dataclass
 class MetricSection:
     metric: str
     label: str
     claims: list = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
-
-
-def _series(claims) -> dict[str, list[Point]]:
-    """Chartable points by unit: money in ≈ US dollars (comparable across currencies)."""
-    series: dict[str, list[Point]] = {}
-    for claim in claims:
-        if claim.status not in CHARTED or claim.as_of is None:
-            continue
-        if figures.is_currency(claim.unit):
-            if claim.usd_value is None:
-                continue
-            label = figures.format_figure(claim.usd_value, "USD", digits=3)
-            if claim.unit != "USD":
-                label = f"≈ {label} ({claim.figure_display})"
-            series.setdefault("USD", []).append(Point(claim.as_of, claim.usd_value, label))
-        else:
-            point = Point(claim.as_of, claim.value, claim.figure_display)
-            series.setdefault(claim.unit, []).append(point)
-    return series
-
-
-def _charts(company: Company, section: MetricSection) -> list[Chart]:
-    charts = []
-    for unit, points in _series(section.claims).items():
-        if len(points) < 2:
-            continue
-        chart_id = f"chart-{section.metric}-{len(charts)}"
-        title = f"{company.name}: {section.label.lower()} over time"
-        note = "in US dollars at each date's rate" if unit == "USD" else (unit or "as a number")
-        svg = line_chart(points, title=title, unit=unit, chart_id=chart_id)
-        charts.append(
-            Chart(
-                svg=svg, points=sorted(points, key=lambda p: p.day), caption=title, unit_note=note
-            )
-        )
-    return charts
+    not_charted: list[Omitted] = field(default_factory=list)
 
 
 @public_page
@@ -149,7 +101,9 @@ def company_detail(request, slug):
     order = {metric: i for i, metric in enumerate(Metric.values)}
     ordered = sorted(sections.values(), key=lambda s: order.get(s.metric, len(order)))
     for section in ordered:
-        section.charts = _charts(company, section)
+        plan = plan_charts(company.name, section.metric, section.label, section.claims)
+        section.charts = plan.charts
+        section.not_charted = plan.omitted
     context = {
         "company": company,
         "sections": ordered,

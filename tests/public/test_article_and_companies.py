@@ -99,7 +99,9 @@ def test_chart_for_a_metric_with_two_dated_figures(client, desk):
         '<title id="chart-valuation-0-title">Lumen Robotics: valuation over time</title>'
         in valuation
     )
-    assert "2 figures from $1.5 billion on 31 Mar 2023 to $3 billion on 31 Mar 2024." in valuation
+    summary = "Lumen Robotics’ valuation rose 100%, from $1.5 billion on 31 Mar 2023 to $3 billion on 31 Mar 2024 (2 figures)."
+    assert f'<p class="chart-summary">{summary}</p>' in valuation
+    assert f'<desc id="chart-valuation-0-desc">{summary}</desc>' in valuation
     assert (
         "The chart&#x27;s figures as a table" in valuation
         or "The chart's figures as a table" in valuation
