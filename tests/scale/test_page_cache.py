@@ -66,17 +66,19 @@ def test_a_publication_shows_on_the_next_request(client, claim, publisher):
 def test_unpublishing_shows_on_the_next_request(client, claim, publisher):
     assert client.get(claim.get_absolute_url()).status_code == 200
     assert f'href="/claims/{claim.pk}/"' in client.get("/claims/").content.decode()
-    services.unpublish_claim(claim=claim, user=publisher)
-    assert client.get(claim.get_absolute_url()).status_code == 404
+    services.unpublish_claim(claim=claim, user=publisher, reason="Withdrawn.")
+    assert "retracted" in client.get(claim.get_absolute_url()).content.decode()
     assert f'href="/claims/{claim.pk}/"' not in client.get("/claims/").content.decode()
 
 
-def test_a_correction_shows_on_the_next_request(client, claim, fact_checker):
+def test_a_correction_shows_on_the_next_request(client, claim, fact_checker, publisher):
     url = claim.get_absolute_url()
     assert "Misleading" not in client.get(url).content.decode()
     services.give_verdict(
         claim=claim, reviewer=fact_checker, status=Status.MISLEADING, reason="Pre-money, not post."
     )
+    assert "Misleading" not in client.get(url).content.decode(), "waits for a publisher"
+    services.publish_claim(claim=claim, user=publisher)
     body = client.get(url).content.decode()
     assert "Pre-money, not post." in body
     assert "Misleading" in body

@@ -78,7 +78,7 @@ def working_desk():
     )
     SourceFactory(claim=corrected, url="https://example.org/filing")
     CompanyAliasFactory(company=corrected.company, name="Alias Co")
-    services.unpublish_claim(claim=PublishedClaimFactory(), user=publisher)
+    services.unpublish_claim(claim=PublishedClaimFactory(), user=publisher, reason="Withdrawn.")
 
 
 def tables(cursor) -> list[str]:

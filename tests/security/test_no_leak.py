@@ -91,7 +91,7 @@ def secret_claim(state: str, desk, company) -> Claim:
     if state == "unpublished_after_publishing":
         publisher = UserFactory(username="pub", role="Publisher")
         services.publish_claim(claim=claim, user=publisher)
-        services.unpublish_claim(claim=claim, user=publisher)
+        services.unpublish_claim(claim=claim, user=publisher, reason="Withdrawn.")
     return claim
 
 
@@ -160,11 +160,19 @@ def test_non_public_claims_change_no_public_surface(client, public_desk, owner):
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_its_claim_page_is_a_404(client, public_desk, state):
+def test_its_claim_page_shows_nothing_unpublished(client, public_desk, state):
+    """A 404, or for a claim that was public once, the retraction notice (and nothing more)."""
     claim = secret_claim(state, public_desk, public_desk["company"])
     response = client.get(reverse("factcheck:claim", args=[claim.pk]))
+    text = response.content.decode()
+    if state == "unpublished_after_publishing":
+        assert response.status_code == 200
+        assert "retracted" in text and "Withdrawn." in text
+        assert response["X-Robots-Tag"] == "noindex"
+        assert f"{SECRET} rationale" not in text and "ClaimReview" not in text
+        return
     assert response.status_code == 404
-    assert SECRET not in response.content.decode()
+    assert SECRET not in text
 
 
 def test_a_check_using_a_hidden_figure_is_left_off_the_public_claims_page(client, public_desk):

@@ -42,7 +42,7 @@ def test_an_unpublish_that_fails_leaves_the_claim_published(publisher):
     claim = PublishedClaimFactory()
     before = snapshot(claim)
     with history_write_fails(DatabaseError("disk full")), pytest.raises(DatabaseError):
-        services.unpublish_claim(claim=claim, user=publisher)
+        services.unpublish_claim(claim=claim, user=publisher, reason="Withdrawn.")
     assert snapshot(claim) == before
 
 
@@ -55,7 +55,12 @@ def test_the_publish_action_losing_the_database_answers_503_and_publishes_nothin
     with history_write_fails(OperationalError("server closed the connection unexpectedly")):
         response = client.post(
             reverse("admin:factcheck_claim_changelist"),
-            {"action": "publish", "_selected_action": [claim.pk]},
+            {
+                "action": "publish",
+                "_selected_action": [claim.pk],
+                f"seen_version_{claim.pk}": claim.version,
+                "confirmed": "1",
+            },
         )
     assert response.status_code == 503
     assert "Traceback" not in response.content.decode()
