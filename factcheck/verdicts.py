@@ -21,7 +21,7 @@ BEST_RATING, WORST_RATING = 5, 1
 class Meaning:
     status: str
     label: str
-    summary: str  # one sentence: the ClaimReview explanation and the badge's title
+    summary: str  # a verdict's in one sentence (the ClaimReview explanation); a state's, a clause
     detail: str  # what the desk did to reach it, for the methodology page
     rating: int | None  # on the 1–5 scale above; None: never public, so never rated
 
@@ -71,14 +71,14 @@ MEANINGS: dict[str, Meaning] = {
         Meaning(
             Status.UNVERIFIED,
             Status.UNVERIFIED.label,
-            "Entered by the desk; nobody has checked it yet.",
+            "entered by the desk; nobody has checked it yet",
             "Never shown to the public.",
             None,
         ),
         Meaning(
             Status.IN_REVIEW,
             Status.IN_REVIEW.label,
-            "A fact-checker is working on it.",
+            "a fact-checker is working on it",
             "Never shown to the public.",
             None,
         ),
