@@ -15,9 +15,10 @@ def csv_bytes(*rows: dict, header=HEADER) -> bytes:
 
 
 def row_for(claim, **changes) -> dict:
-    """A row that states `claim` as stored, with `changes` on top."""
+    """A row that states `claim` as stored (as an export of it would), with `changes` on top."""
     row = {
         "id": claim.pk,
+        "version": claim.version,
         "article": claim.article.slug if claim.article else "",
         "company": claim.company.name if claim.company else "",
         "quote": claim.quote,

@@ -112,4 +112,7 @@ def test_the_two_person_rule_applies_to_the_importer(client, fact_checker):
         client,
         csv_bytes({"quote": "A claim", "value": "5", "status": "verified", "sources": "https://a.example"}),
     )  # fmt: skip
-    assert "line 2, status: You entered this claim" in response.content.decode()
+    assert (
+        "line 2, status: You entered or changed this claim&#x27;s figure, quote or sources"
+        in response.content.decode()
+    )

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 def test_header_is_the_contract_columns():
     assert HEADER == [
-        "id", "article", "company", "quote", "metric", "value", "unit", "usd_value",
-        "qualifier", "as_of", "period", "status", "note", "corrected_value", "sources",
-        "published_at",
+        "id", "version", "article", "company", "quote", "metric", "value", "as_written", "unit",
+        "usd_value", "qualifier", "as_of", "period", "status", "note", "corrected_value",
+        "sources", "published_at", "language",
     ]  # fmt: skip
 
 
@@ -42,10 +42,11 @@ def test_a_published_verdict_row():
     claim = Claim.objects.select_related("article", "company").get(pk=claim.pk)
 
     assert claim_row(claim) == [
-        str(claim.pk), "six-tigers", "Zhipu AI", "Zhipu raised RMB 2.477 billion.", "funding",
-        "2477000000", "CNY", "341000000", "about", "2024-06-30", "H1 2024", "inaccurate",
+        str(claim.pk), str(claim.version), "six-tigers", "Zhipu AI",
+        "Zhipu raised RMB 2.477 billion.", "funding", "2477000000", "about RMB 2.477 billion",
+        "CNY", "341000000", "about", "2024-06-30", "H1 2024", "inaccurate",
         "The filing says less.", "1.62", "https://a.example/1 | https://b.example/2",
-        "2024-10-02T09:30:00+00:00",
+        "2024-10-02T09:30:00+00:00", "en",
     ]  # fmt: skip
 
 

@@ -12,10 +12,10 @@ SAVE_AS = 'Save it from the spreadsheet as "CSV UTF-8" and upload it again.'
 BROKEN_FILES = [
     ("claims_latin1.csv", "The file is not UTF-8: line 7 (byte 0x92) is in another encoding (Windows-1252 or Latin-1?). " + SAVE_AS),
     ("claims_utf16.csv", "The file is encoded as UTF-16, not UTF-8. " + SAVE_AS),
-    ("claims_empty.csv", "The file is empty: it needs a header line (id, article, company, quote, …) and then one line per claim."),
+    ("claims_empty.csv", "The file is empty: it needs a header line (id, version, article, company, …) and then one line per claim."),
     ("claims_binary.csv", "This is not a CSV file: it is a zip archive (an Excel .xlsx or OpenDocument .ods workbook?). " + SAVE_AS),
     ("claims_nul_bytes.csv", "This is not a CSV file: it contains binary data. " + SAVE_AS),
-    ("claims_missing_columns.csv", "Line 1 (the header): unknown column 'figure'; missing required column 'quote', 'value'. The columns are: id, article, company, quote, metric, value, unit, usd_value, qualifier, as_of, period, status, note, corrected_value, sources, published_at."),
+    ("claims_missing_columns.csv", "Line 1 (the header): unknown column 'figure'; missing required column 'quote', 'value'. The columns are: id, version, article, company, quote, metric, value, as_written, unit, usd_value, qualifier, as_of, period, status, note, corrected_value, sources, published_at, language."),
     ("claims_unclosed_quote.csv", "Line 7: the CSV cannot be read (unexpected end of data). A quote (\") is probably not closed: check that cell."),
 ]  # fmt: skip
 

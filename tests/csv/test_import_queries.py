@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 SETUP = 3 + 2
 # New claims: reserve ids, claims, their history; reserve source ids, sources, their history.
 NEW_BATCH = 6
-# Updates: the stored claims (locked) and their sources, then the update itself.
-UPDATE_BATCH = 3
+# Updates: the stored claims (locked), their sources and their pending changes (a published
+# claim's change goes to its draft), then the update itself.
+UPDATE_BATCH = 4
 
 
 def _new_rows(count):

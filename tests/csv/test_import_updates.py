@@ -97,8 +97,9 @@ def test_published_at_in_the_file_is_ignored_on_update(import_file):
     )
     assert report.updated == 1
     claim.refresh_from_db()
-    assert claim.published_at == published
-    assert claim.note == "Better words."
+    assert (claim.published_at, claim.note) == (published, "Matches the company's press release.")
+    draft = claim.pending_change()  # the change waits for review; it is not published either
+    assert (draft.note, draft.published_at) == ("Better words.", None)
 
 
 def test_unpublished_claims_are_not_published_by_an_import(import_file):
