@@ -79,7 +79,10 @@ class SourceOut(Schema):
 
 
 class ClaimOut(Schema):
+    """One claim: the columns of the claims CSV (CONTRACT.md), with sources as objects."""
+
     id: int
+    version: int = Field(description="Raised on every change; what a CSV import is made from.")
     url: str = Field(description="The claim's public page.")
     article: str | None = Field(description="The article's slug.")
     company: str | None = Field(description="The company's slug.")
@@ -89,6 +92,7 @@ class ClaimOut(Schema):
     value: str = Field(description="A plain decimal number, in `unit`.")
     unit: str
     figure: str = Field(description='The figure as a reader writes it: "$157 billion".')
+    as_written: str = Field(description="The CSV's name for `figure`: the same text.")
     usd_value: str | None = Field(description="≈ US dollars at `as_of`, for money.")
     qualifier: str
     as_of: dt.date | None
@@ -98,6 +102,7 @@ class ClaimOut(Schema):
     corrected_value: str | None
     published_at: dt.datetime
     sources: list[SourceOut]
+    language: str = Field(description="`en` or `zh-hans`: the language of the claim's words.")
 
 
 class ClaimPage(Schema):
@@ -128,6 +133,7 @@ def _claim_out(request, claim: Claim, sources: list[Source]) -> dict:
     company = claim.company
     return {
         "id": claim.pk,
+        "version": claim.version,
         "url": request.build_absolute_uri(claim.get_absolute_url()),
         "article": claim.article_slug,
         "company": company.slug if company else None,
@@ -137,6 +143,7 @@ def _claim_out(request, claim: Claim, sources: list[Source]) -> dict:
         "value": plain_number(claim.value),
         "unit": claim.unit,
         "figure": claim.figure_display,
+        "as_written": claim.figure_display,
         "usd_value": plain_number(claim.usd_value) or None,
         "qualifier": claim.qualifier,
         "as_of": claim.as_of,
@@ -158,6 +165,8 @@ def _claim_out(request, claim: Claim, sources: list[Source]) -> dict:
             }
             for s in sources
         ],
+        # Claims have no language field yet; the CSV export writes `en` for every row too.
+        "language": getattr(claim, "language", "") or "en",
     }
 
 
