@@ -39,9 +39,7 @@ from factcheck.models import Claim, Source
 from factcheck.services.common import changes_since
 
 # The CSV columns (Change.changed names) that are part of a verdict's basis.
-BASIS_COLUMNS = frozenset(
-    {name.removesuffix("_id") for name in rules.BASIS_FIELDS} | {"sources"}
-)
+BASIS_COLUMNS = frozenset({name.removesuffix("_id") for name in rules.BASIS_FIELDS} | {"sources"})
 
 BATCH_SIZE = 2000
 
@@ -133,7 +131,7 @@ class RowChecker:
     def _check_version(self, change: Change, fail) -> None:
         row, stored = change.row, change.stored
         if self.force:
-            change.forced_from = row.version
+            change.forced = row.version != stored["version"]  # the history says so
             return
         if row.version is None:
             fail(
@@ -141,6 +139,14 @@ class RowChecker:
                 f"blank, but this row updates claim {row.id}: keep the version the export "
                 "wrote, so a newer change is never overwritten by mistake (or import with "
                 "--force to overwrite on purpose).",
+            )
+        elif row.version > stored["version"]:
+            fail(
+                "version",
+                f"this row says version {row.version} of claim {row.id}, but the claim is only "
+                f"at version {stored['version']}: the row was not exported from this claim (or "
+                "its version was edited). Export again and redo the change, or import with "
+                "--force to overwrite on purpose.",
             )
         elif row.version != stored["version"]:
             who, changed = changes_since(stored["id"], row.version)
@@ -174,9 +180,7 @@ class RowChecker:
     def _check_verdict(self, change: Change, fail) -> None:
         row, stored = change.row, change.stored
         old_status = stored["status"] if stored else None
-        basis_changed = stored is None or any(
-            name in BASIS_COLUMNS for name in change.changed
-        )
+        basis_changed = stored is None or any(name in BASIS_COLUMNS for name in change.changed)
         editors = list(stored["basis_editors"]) if stored else []
         if basis_changed and self.user is not None and self.user.pk not in editors:
             editors.append(self.user.pk)
@@ -316,9 +320,7 @@ def import_rows(
                 changes = _check_batch(parsed, checker, report, lock=not dry_run)
                 published += [c for c in changes if c.kind != "skip" and c.published]
                 if report.ok and background:
-                    background.submit(
-                        [c for c in changes if c.kind != "skip" and not c.published]
-                    )
+                    background.submit([c for c in changes if c.kind != "skip" and not c.published])
                 if progress is not None:
                     progress(len(batch))
         if report.ok and published:

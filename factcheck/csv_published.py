@@ -10,12 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck import services
 from factcheck.csv_rows import RowError
-from factcheck.csv_writer import Change
+from factcheck.csv_writer import Change, import_reason
 from factcheck.models import Claim
 from factcheck.rules import CONTENT_FIELDS
 
 # Service field names -> CSV columns, for errors.
-COLUMNS = {"status": "status", "note": "note", "reason": "note", "corrected_value": "corrected_value"}
+COLUMNS = {
+    "status": "status",
+    "note": "note",
+    "reason": "note",
+    "corrected_value": "corrected_value",
+}
 
 
 def _errors(line: int, error: Exception) -> list[RowError]:
@@ -41,7 +46,7 @@ def apply_published(changes: list[Change], *, user, file_name: str, report) -> N
                 user=user,
                 values=values,
                 source_urls=row.sources,
-                reason=f"Imported from {file_name or 'CSV'}, line {row.line}",
+                reason=import_reason(file_name, change),
             )
             if row.status != change.stored["status"]:
                 services.give_verdict(

@@ -7,6 +7,7 @@ its size.
 """
 
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from django.utils import timezone
 
@@ -63,7 +64,23 @@ class Change:
     changed: tuple[str, ...] = ()  # for an update, the columns that differ from the stored claim
     status: str = ""  # the status written (a verdict edited after it goes back to review)
     basis_editors: list[int] = field(default_factory=list)
-    forced_from: int | None = None  # --force: the version the row was made from
+    forced: bool = False  # --force overwrote a version other than the row's (or a blank one)
+
+
+def file_label(file_name: str) -> str:
+    """The file as history names it: its name without the directories (reasons keep 100
+    characters, and the line number must not be the part cut off)."""
+    return PurePath(file_name).name or "CSV"
+
+
+def import_reason(file_name: str, change: Change) -> str:
+    """The history's reason for a row's change: the file, the line, and any --force."""
+    reason = f"Imported from {file_label(file_name)}, line {change.row.line}"
+    if change.forced:
+        made_from = change.row.version
+        seen = f"made from version {made_from}" if made_from is not None else "no version"
+        reason = f"--force ({seen}, was {change.stored['version']}): " + reason
+    return reason
 
 
 class ClaimWriter:
@@ -71,7 +88,7 @@ class ClaimWriter:
 
     def __init__(self, *, user=None, file_name: str = "", bulk: BulkRows | None = None):
         self.user_id = user.pk if user is not None else None
-        self.file_name = file_name or "CSV"
+        self.file_name = file_label(file_name)
         self.bulk = bulk or BulkRows()
         self.now = timezone.now()
         self.usd = fx.UsdConverter()
@@ -133,15 +150,9 @@ class ClaimWriter:
             "history_date": self.now,
             "history_type": kind,
             "history_user_id": self.user_id,
-            "history_change_reason": self._reason(change)[:100],
+            "history_change_reason": import_reason(self.file_name, change)[:100],
         }
         return tuple(extra[a] if a in extra else values[a] for a in self.claim_history)
-
-    def _reason(self, change: Change) -> str:
-        reason = f"Imported from {self.file_name}, line {change.row.line}"
-        if change.forced_from is not None or (change.kind == "update" and change.row.version is None):
-            reason += f" (--force over version {change.stored['version']})"
-        return reason
 
     def _write_sources(self, changes: list[Change]) -> None:
         added, removed = [], []
