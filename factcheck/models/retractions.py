@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class Retraction(models.Model):
@@ -28,3 +29,6 @@ class Retraction(models.Model):
 
     def __str__(self):
         return f"Retraction of claim {self.claim_id}"
+
+    def get_absolute_url(self):
+        return reverse("factcheck:claim", kwargs={"pk": self.claim_id})

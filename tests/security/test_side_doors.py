@@ -392,3 +392,24 @@ def test_unpublish_leaves_a_retraction_notice(publisher, live):
 def test_unpublish_needs_a_reason(publisher, live):
     with pytest.raises(Exception, match="why"):
         services.unpublish_claim(claim=live, user=publisher, reason=" ")
+
+
+def test_a_retraction_is_in_the_feed(publisher, live):
+    services.unpublish_claim(claim=live, user=publisher, reason="The filing was amended.")
+    feed = Client().get(reverse("factcheck:feed")).content.decode()
+    assert "Retracted:" in feed and "The filing was amended." in feed
+    assert f"/claims/{live.pk}/" in feed
+
+
+def test_clearing_the_corrected_figure_of_an_inaccurate_claim_is_no_error(client, editor):
+    claim = ClaimFactory(created_by=editor, basis_editors=[], status=Status.INACCURATE,
+                         corrected_value=Decimal(9))
+    SourceFactory(claim=claim, stance="contradicts")
+    claim.refresh_from_db()
+    client.force_login(editor)
+    data = claim_post(quote=claim.quote, value=str(claim.value), unit="USD",
+                      seen_version=claim.version, corrected_value="", _save="Save")
+    response = client.post(change_url(claim), data)
+    assert response.status_code in (200, 302)
+    claim.refresh_from_db()
+    assert claim.status == Status.IN_REVIEW, "the verdict no longer stands on what it said"
