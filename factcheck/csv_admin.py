@@ -47,6 +47,32 @@ class ClaimCSVAdminMixin(ImportMixin, ExportActionMixin):
         else:
             super().add_data_read_fail_error_to_form(form, error)
 
+    def process_import(self, request, **kwargs):
+        """Confirm: a file that expired or was already imported is a message, not an error page."""
+        try:
+            if not self._upload_still_here(request.POST.get("import_file_name", "")):
+                raise FileNotFoundError
+            return super().process_import(request, **kwargs)
+        except (CSVFileError, OSError, TypeError, ValueError) as error:
+            if isinstance(error, CSVFileError):
+                text = str(error)
+            else:
+                text = (
+                    "The uploaded file is no longer here (it was already imported, or waited "
+                    "too long before being confirmed): nothing was imported. Upload it again."
+                )
+            messages.error(request, text)
+            url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+            return HttpResponseRedirect(url)
+
+    def _upload_still_here(self, name: str) -> bool:
+        if not name or len(name) > 255:
+            return False
+        storage = self.get_tmp_storage_class()(
+            name=name, read_mode="rb", **self.get_tmp_storage_class_kwargs()
+        )
+        return bool(storage.read())
+
     def process_result(self, result, request):
         """After "Confirm import": if the claims changed since the preview, say what and stop."""
         report = getattr(result, "report", None)

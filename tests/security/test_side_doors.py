@@ -413,3 +413,15 @@ def test_clearing_the_corrected_figure_of_an_inaccurate_claim_is_no_error(client
     assert response.status_code in (200, 302)
     claim.refresh_from_db()
     assert claim.status == Status.IN_REVIEW, "the verdict no longer stands on what it said"
+
+
+def test_confirming_an_expired_import_is_a_message(client, fact_checker):
+    client.force_login(fact_checker)
+    response = client.post(
+        reverse("admin:factcheck_claim_process_import"),
+        {"import_file_name": "no-such-upload", "original_file_name": "claims.csv", "format": "0"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("Upload it again" in m for m in messages), messages
