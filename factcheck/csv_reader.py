@@ -60,7 +60,9 @@ def _check_start(head: bytes) -> None:
     for signature, what in BINARY_SIGNATURES.items():
         if head.startswith(signature):
             raise CSVFileError(f"This is not a CSV file: it is {what}. {SAVE_AS_UTF8}")
-    if b"\x00" in head:
+    # A NUL in the header line means binary data (or UTF-16 without its mark); one in a
+    # later line is a bad cell, which the row's check reports with its line and column.
+    if b"\x00" in head.split(b"\n", 1)[0]:
         raise CSVFileError(f"This is not a CSV file: it contains binary data. {SAVE_AS_UTF8}")
 
 
