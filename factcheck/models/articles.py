@@ -1,5 +1,18 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    """The languages the desk checks articles in, and the public site speaks (settings.LANGUAGES)."""
+
+    EN = "en", _("English")
+    ZH_HANS = "zh-hans", _("Simplified Chinese")
+
+    @classmethod
+    def resolve(cls, *candidates: str) -> str:
+        """The first language given that is set, else English: a claim's own, then its article's."""
+        return next((code for code in candidates if code), cls.EN)
 
 
 class Article(models.Model):
@@ -14,6 +27,12 @@ class Article(models.Model):
     text = models.TextField(
         blank=True,
         help_text="Full text, for the annotated article page and the figure finder.",
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text="The language the article is written in; its claims take it unless they say.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

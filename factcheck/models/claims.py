@@ -9,6 +9,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from factcheck import figures
+from factcheck.models.articles import Language
+from factcheck.search import search_claims
 
 
 class Status(models.TextChoices):
@@ -86,30 +88,9 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Text search over quote and rationale: PostgreSQL full text, a LIKE fallback elsewhere.
-
-        On PostgreSQL the expression matches the GIN index made in migration 0002, so the
-        planner uses it.
-        """
-        query = (query or "").strip()
-        if not query:
-            return self
-        if self._db_vendor() == "postgresql":
-            return self.extra(
-                where=[
-                    "to_tsvector('english'::regconfig, coalesce(factcheck_claim.quote, '') || ' ' "
-                    "|| coalesce(factcheck_claim.note, '')) @@ websearch_to_tsquery('english', %s)"
-                ],
-                params=[query],
-            )
-        condition = models.Q()
-        for word in query.split():
-            condition &= (
-                models.Q(quote__icontains=word)
-                | models.Q(note__icontains=word)
-                | models.Q(company__name__icontains=word)
-            )
-        return self.filter(condition)
+        """Text search over quote, rationale and company names: English by word, Chinese by
+        substring, on the indexes PostgreSQL has for each (factcheck/search.py)."""
+        return search_claims(self, query)
 
     def _db_vendor(self) -> str:
         from django.db import connections
@@ -150,6 +131,12 @@ class Claim(models.Model):
         null=True, blank=True, help_text="The date the figure refers to (end of period for flows)."
     )
     period = models.CharField(max_length=40, blank=True, help_text="e.g. FY2024, H1 2024.")
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        blank=True,
+        help_text="The language the quote is in; blank takes the article's (else English).",
+    )
     status = models.CharField(
         max_length=12, choices=Status.choices, default=Status.UNVERIFIED, db_index=True
     )
@@ -314,6 +301,11 @@ class Claim(models.Model):
     def shows_correction(self) -> bool:
         """A corrected figure means something only beside an inaccurate or misleading verdict."""
         return self.corrected_value is not None and self.status in CORRECTABLE
+
+    @property
+    def text_language(self) -> str:
+        """The quote's language: the claim's own, else its article's, else English."""
+        return Language.resolve(self.language, self.article.language if self.article_id else "")
 
     @property
     def is_money(self) -> bool:

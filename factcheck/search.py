@@ -1,0 +1,111 @@
+"""Text search over claims (CONTRACT.md, `q`), in English and in Chinese.
+
+PostgreSQL:
+
+* English goes through full-text search: `websearch_to_tsquery('english', q)` against the
+  vector of quote and rationale, the expression of the GIN index of migration 0002 (so the
+  planner reads the index; `"quoted phrases"`, `or` and `-word` work as on a search engine).
+* A query holding Chinese is matched as substrings: Chinese puts no spaces between words,
+  so the English parser sees a whole sentence as one word and would never match a part of
+  it. Each word of the query must appear (ILIKE) in quote and rationale, the expression of
+  the trigram index of migration 0014 (pg_trgm), which serves any substring of three
+  characters or more; a two-character word still matches, by a scan. docs/PERFORMANCE.md
+  and bench/pages.py have the timings.
+
+SQLite (development, tests): every word as a substring, whatever the language.
+
+On both, a query that names a company (a word of it, in part, on the substring paths; the
+whole query on the full-text path), by its name or one of its aliases, finds that company's
+claims too: "月之暗面" finds Moonshot AI's figures whether or not a quote says so.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connections, models
+from django.db.models.functions import Coalesce
+
+from factcheck.figures.chinese import has_chinese
+
+_TEXT = models.TextField()
+
+
+class SearchText(models.Func):
+    """Quote and rationale as one text: `(COALESCE(quote, '') || ' ' || COALESCE(note, ''))`.
+
+    Written as the trigram index of migration 0014 has it, so the planner uses the index.
+    """
+
+    arg_joiner = " || ' ' || "
+    template = "(%(expressions)s)"
+    output_field = _TEXT
+
+    def __init__(self):
+        super().__init__(
+            Coalesce("quote", models.Value(""), output_field=_TEXT),
+            Coalesce("note", models.Value(""), output_field=_TEXT),
+        )
+
+
+class ILike(models.Lookup):
+    """`lhs ILIKE rhs`: the form a trigram index serves (Django's icontains wraps both
+    sides in UPPER(), which no index on the plain text matches)."""
+
+    lookup_name = "ilike"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} ILIKE {rhs}", [*lhs_params, *rhs_params]
+
+
+def like_pattern(word: str) -> str:
+    """`%word%` with LIKE's own characters in `word` taken literally."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def companies_named(word: str) -> list[int]:
+    """Ids of the companies whose name or an alias holds `word`.
+
+    Read first (a short list from a small table) so the claims query filters on company
+    ids, which an index serves, rather than joining companies into an OR.
+    """
+    from companies.models import Company
+
+    named = models.Q(name__icontains=word) | models.Q(aliases__name__icontains=word)
+    return list(Company.objects.filter(named).values_list("pk", flat=True).distinct())
+
+
+def _of_company(word: str) -> models.Q:
+    ids = companies_named(word)
+    return models.Q(company__in=ids) if ids else models.Q(pk__in=[])
+
+
+def search_claims(claims: models.QuerySet, query: str) -> models.QuerySet:
+    """`claims` narrowed to those matching `query` (blank: all of them)."""
+    query = (query or "").strip()
+    if not query:
+        return claims
+    words = query.split()
+    if connections[claims.db].vendor != "postgresql":
+        condition = models.Q()
+        for word in words:
+            condition &= (
+                models.Q(quote__icontains=word) | models.Q(note__icontains=word) | _of_company(word)
+            )
+        return claims.filter(condition)
+    if has_chinese(query):
+        condition = models.Q()
+        for word in words:
+            condition &= models.Q(ILike(SearchText(), models.Value(like_pattern(word)))) | (
+                _of_company(word)
+            )
+        return claims.filter(condition)
+    # The GIN index of migration 0002: to_tsvector('english', coalesce(quote, '') || ' ' ||
+    # coalesce(note, '')); SearchVector writes exactly that.
+    vector = SearchVector("quote", "note", config="english")
+    words_query = SearchQuery(query, config="english", search_type="websearch")
+    return claims.alias(search_vector=vector).filter(
+        models.Q(search_vector=words_query) | _of_company(query)
+    )
