@@ -34,12 +34,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='claim',
             name='basis_editors',
-            field=models.JSONField(blank=True, default=list, editable=False, help_text='Who changed the figure, quote or sources since the last verdict (user ids): none of them may give the next verdict.'),
+            field=models.JSONField(blank=True, db_default=[], default=list, editable=False, help_text='Who changed the figure, quote or sources since the last verdict (user ids): none of them may give the next verdict.'),
         ),
         migrations.AddField(
             model_name='claim',
             name='correction_reason',
-            field=models.TextField(blank=True, editable=False, help_text='On a pending change: why the published claim changes, in words for readers.'),
+            field=models.TextField(blank=True, db_default='', editable=False, help_text='On a pending change: why the published claim changes, in words for readers.'),
         ),
         migrations.AddField(
             model_name='claim',
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalclaim',
             name='correction_reason',
-            field=models.TextField(blank=True, editable=False, help_text='On a pending change: why the published claim changes, in words for readers.'),
+            field=models.TextField(blank=True, db_default='', editable=False, help_text='On a pending change: why the published claim changes, in words for readers.'),
         ),
         migrations.AddField(
             model_name='historicalclaim',

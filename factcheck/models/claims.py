@@ -9,6 +9,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from factcheck import figures
+from factcheck.figures.as_of import as_of_text
 from factcheck.models.articles import Language
 from factcheck.search import search_claims
 
@@ -40,6 +41,17 @@ class Metric(models.TextChoices):
     COUNT = "count", "Count"
     FORECAST = "forecast", "Forecast"
     OTHER = "other", "Other"
+
+
+class DatePrecision(models.TextChoices):
+    """How precisely a claim's date is written (factcheck/figures/as_of.py)."""
+
+    DAY = "day", "day"
+    MONTH = "month", "month"
+    QUARTER = "quarter", "quarter"
+    HALF = "half", "half year"
+    YEAR = "year", "year"
+    FISCAL_YEAR = "fiscal_year", "fiscal year"
 
 
 class Qualifier(models.TextChoices):
@@ -128,7 +140,19 @@ class Claim(models.Model):
     )
     qualifier = models.CharField(max_length=8, choices=Qualifier.choices, default=Qualifier.EXACT)
     as_of = models.DateField(
-        null=True, blank=True, help_text="The date the figure refers to (end of period for flows)."
+        null=True,
+        blank=True,
+        help_text="The date the figure refers to: the last day of its period (end of period "
+        "for flows), so February 2024 is kept as 29 Feb 2024 with precision month.",
+    )
+    as_of_precision = models.CharField(
+        "as-of precision",
+        max_length=12,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        db_default=DatePrecision.DAY,
+        help_text="How precisely the date was written: a day, or the month, quarter, half, "
+        "year or fiscal year that ends on `as_of`; the date is shown as written.",
     )
     period = models.CharField(max_length=40, blank=True, help_text="e.g. FY2024, H1 2024.")
     language = models.CharField(
@@ -195,6 +219,7 @@ class Claim(models.Model):
     )
     basis_editors = models.JSONField(
         default=list,
+        db_default=[],  # rows written by COPY (benchmarks, restores) start with none too
         blank=True,
         editable=False,
         help_text="Who changed the figure, quote or sources since the last verdict (user ids): "
@@ -202,6 +227,7 @@ class Claim(models.Model):
     )
     correction_reason = models.TextField(
         blank=True,
+        db_default="",
         editable=False,
         help_text="On a pending change: why the published claim changes, in words for readers.",
     )
@@ -306,6 +332,11 @@ class Claim(models.Model):
     def text_language(self) -> str:
         """The quote's language: the claim's own, else its article's, else English."""
         return Language.resolve(self.language, self.article.language if self.article_id else "")
+
+    @property
+    def as_of_written(self) -> str:
+        """The date as written: "February 2024", "Q2 2024", "15 Oct 2024"; blank when undated."""
+        return as_of_text(self.as_of, self.as_of_precision)
 
     @property
     def is_money(self) -> bool:
