@@ -286,8 +286,17 @@ class Claim(models.Model):
                 )
                 for name, column in (
                     ("sources", "n_sources"),
-                    ("value", "value"),
                     ("usd", "usd_value"),
+                )
+                for where, condition in (("verified", VERIFIED), ("public", PUBLIC))
+            ],
+            # ?sort=figure reads one unit at a time (figures in different units do not
+            # compare), each part along (unit, value, id): deep pages stay index-only.
+            *[
+                models.Index(
+                    fields=["unit", "value", "id"],
+                    condition=condition,
+                    name=f"claim_{where}_unit_value",
                 )
                 for where, condition in (("verified", VERIFIED), ("public", PUBLIC))
             ],
