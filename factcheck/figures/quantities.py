@@ -169,6 +169,8 @@ def read_quantities(text: str) -> list[Reading]:
             context = earlier[-1][1] if earlier and earlier[-1][1] != "other" else ""
             if "share_price" in metrics:  # "shares closed at HK$1.62": an amount per share
                 kind = "per:share"
+                if len(metrics) > 1:  # "earnings per share": earnings, counted per share
+                    metrics = metrics - {"share_price"}
         readings.append(Reading(figure, kind, metrics, context))
     return readings
 

@@ -45,8 +45,16 @@ class Part:
     def text(self) -> str:
         return f"{self.words} {self.written}{self.suffix}".strip()
 
-    @property
-    def unlike(self) -> bool:
+    def names(self, metric: str) -> bool:
+        """Whether this clause names `metric`: "$5 per share" names a share price."""
+        if self.suffix == " per share":
+            return metric == "share_price" and self.metric in (None, "share_price")
+        return self.metric == metric
+
+    def unlike(self, metric: str) -> bool:
+        """Whether the figure is another kind of quantity than an amount for `metric`."""
+        if self.suffix == " per share":
+            return not self.names(metric)
         return bool(self.suffix)
 
 
@@ -102,7 +110,7 @@ def claims(draw):
     return Figure(value, unit, qualifier), metric
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(claims(), excerpts())
 def test_a_deviation_over_1000_percent_is_between_like_figures_naming_the_metric(claim, excerpt):
     (claimed, metric), (text, spans) = claim, excerpt
@@ -113,12 +121,12 @@ def test_a_deviation_over_1000_percent_is_between_like_figures_naming_the_metric
     sourced = deviation.sourced
     (part,) = [p for start, end, p in spans if start <= sourced.start < end]
     assert sourced.unit == claimed.unit, (text, deviation)
-    assert not part.unlike, f"{part.suffix!r} figure compared: {text!r} -> {deviation}"
+    assert not part.unlike(metric), f"{part.suffix!r} figure compared: {text!r} -> {deviation}"
     if claimed.unit in CURRENCIES:
-        assert part.metric == metric, f"metric not named: {text!r} -> {deviation}"
+        assert part.names(metric), f"metric not named: {text!r} -> {deviation}"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(claims(), excerpts())
 def test_an_exchange_rate_is_never_compared_with_an_amount(claim, excerpt):
     (claimed, metric), (text, spans) = claim, excerpt

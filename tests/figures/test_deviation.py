@@ -143,3 +143,13 @@ def test_a_claimed_exchange_rate_is_compared_with_the_source_rate():
     deviation = compare_with_excerpt(figure, excerpt, quote="A dollar bought 7.1 yuan.")
     assert deviation.description == "rounded: RMB 7.1 for RMB 7.115"
     assert compare_with_excerpt(figure, excerpt, quote="It cost 7.1 yuan.") is None
+
+
+def test_earnings_per_share_are_not_a_share_price():
+    figure = parse_figure("$1.20")
+    excerpt = "Earnings per share of $1.20."
+    assert compare_with_excerpt(figure, excerpt, metric="share_price") is None
+    eps = compare_with_excerpt(
+        figure, excerpt, metric="net_income", quote="earnings per share of $1.20"
+    )
+    assert eps.kind == "matches" and eps.metric_named
