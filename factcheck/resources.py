@@ -24,6 +24,7 @@ from factcheck import csv_copy, csv_export, csv_import
 from factcheck.csv_reader import CSVRow, read_rows
 from factcheck.csv_rows import IGNORED_COLUMNS
 from factcheck.csvio import HEADER
+from factcheck.import_preview import build_preview
 from factcheck.models import Claim
 
 LINE, WIDTH = "__line__", "__width__"  # bookkeeping columns of an uploaded dataset
@@ -139,24 +140,8 @@ def _result(report: csv_import.ImportReport, cells_by_line: dict[int, dict]) -> 
         result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
     kinds = {"new": RowResult.IMPORT_TYPE_NEW, "update": RowResult.IMPORT_TYPE_UPDATE}
     for change in report.changes or []:
-        row_result = RowResult()
-        row_result.import_type = kinds.get(change.kind, RowResult.IMPORT_TYPE_SKIP)
-        cells = change.row.cells
-        row_result.diff = [
-            change.row.line,
-            ", ".join(change.changed),
-            *(cells.get(name, "") for name in PREVIEW_COLUMNS),
-        ]
-        if change.claim_id is not None:
-            row_result.instance = Claim(
-                pk=change.claim_id,
-                quote=change.row.quote,
-                value=change.row.value,
-                unit=change.row.unit,
-                qualifier=change.row.qualifier,
-            )
-            row_result.add_instance_info(row_result.instance)
-        result.append_row_result(row_result)
-        result.increment_row_result_total(row_result)
+        result.totals[kinds.get(change.kind, RowResult.IMPORT_TYPE_SKIP)] += 1
+    # The preview page lists only what changes (import_preview); no per-row RowResult.
+    result.preview = build_preview(report.changes or [], unchanged=report.unchanged)
     result.total_rows = len(cells_by_line)
     return result
