@@ -30,6 +30,11 @@ UPDATED_ATTNAMES = (
     "updated_at",
     "version",
 )
+# A new claim's columns that no CSV cell sets take the model's defaults (as_of_precision,
+# language, …), so a field added to Claim never leaves a bulk insert short of a column.
+CLAIM_DEFAULTS = {
+    f.attname: f.get_default() for f in Claim._meta.concrete_fields if f.attname != "id"
+}
 SOURCE_DEFAULTS = {
     f.attname: f.get_default() for f in Source._meta.concrete_fields if f.attname != "id"
 }
@@ -123,6 +128,7 @@ class ClaimWriter:
     def _new_claim(self, change: Change) -> dict:
         by = self.user_id if change.reviewed else None
         return {
+            **CLAIM_DEFAULTS,
             "id": change.claim_id,
             **self._content(change),
             "draft_of_id": None,
