@@ -35,8 +35,9 @@ def group_leaders() -> None:
 def corrections(cursor) -> None:
     cursor.execute(
         "INSERT INTO factcheck_correction "
-        "(old_status, new_status, reason, created_at, claim_id, created_by_id) "
-        "SELECT 'unverifiable', status, 'A filing published later settled the figure.', "
+        "(old_status, new_status, old_figure, new_figure, reason, created_at, claim_id, "
+        "created_by_id) "
+        "SELECT 'unverifiable', status, '', '', 'A filing published later settled the figure.', "
         "published_at + interval '30 days', id, %s FROM factcheck_claim "
         "WHERE published_at IS NOT NULL AND id %% 50 = 0",
         [fake.CHECKER],

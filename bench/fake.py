@@ -67,8 +67,15 @@ def company_count(n_claims: int) -> int:
     return max(20, min(5000, n_claims // 200))
 
 
+COMPANY_COLUMNS = pool("id name slug kind country ticker website description updated_at")
+ARTICLE_COLUMNS = pool(
+    "id title slug author publication published_on url text language created_at updated_at"
+)
+ZH_ARTICLE_EVERY = 10  # one article in ten is in Chinese (its claims take its language)
+
+
 def companies(rng: random.Random, count: int):
-    """(id, name, slug, kind, country, ticker, website, description) rows with unique names."""
+    """COMPANY_COLUMNS rows with unique names."""
     seen: set[str] = set()
     for pk in range(1, count + 1):
         name = f"{rng.choice(FIRST)} {rng.choice(SECOND)}"
@@ -76,11 +83,11 @@ def companies(rng: random.Random, count: int):
             name = f"{rng.choice(FIRST)} {rng.choice(SECOND)} {rng.randint(2, 999)}"
         seen.add(name)
         slug = slugify(name)
-        yield (pk, name, slug, "startup", rng.choice(("CN", "US", "HK", "GB")), "", "", "")
+        yield (pk, name, slug, "startup", rng.choice(("CN", "US", "HK", "GB")), "", "", "", NOW)
 
 
 def articles(rng: random.Random, count: int):
-    """(id, title, slug, author, publication, published_on, url, text, created, updated) rows."""
+    """ARTICLE_COLUMNS rows."""
     for pk in range(1, count + 1):
         day = START + dt.timedelta(days=rng.randrange(SPAN_DAYS))
         topic = rng.choice(TOPICS)
@@ -94,6 +101,7 @@ def articles(rng: random.Random, count: int):
             day,
             f"https://news.example.org/{pk}",
             "",
+            "zh-hans" if pk % ZH_ARTICLE_EVERY == 0 else "en",
             NOW,
             NOW,
         )
@@ -126,12 +134,17 @@ def usd(value: Decimal, unit: str) -> Decimal | None:
     return None if rate is None else round(value * Decimal(str(rate)), 2)
 
 
+# Every NOT NULL column is named, database defaults or not (seed.py checks it): a column
+# added to the models without its place here fails the seed, and the smoke run in CI.
 CLAIM_COLUMNS = pool(
-    "id quote metric value unit qualifier as_of period status note corrected_value usd_value "
-    "reviewed_at published_at created_at updated_at version article_id company_id "
-    "created_by_id published_by_id reviewed_by_id"
+    "id quote metric value unit qualifier as_of as_of_precision period language status note "
+    "corrected_value usd_value reviewed_at published_at created_at updated_at version "
+    "article_id company_id created_by_id published_by_id reviewed_by_id draft_of_id "
+    "basis_editors correction_reason n_sources"
 )
-HISTORY_COLUMNS = [c for c in CLAIM_COLUMNS if c != "updated_at"] + [
+# django-simple-history's copy of a claim leaves these out (Claim.history's excluded_fields).
+NOT_IN_HISTORY = frozenset({"updated_at", "n_sources", "basis_editors"})
+HISTORY_COLUMNS = [c for c in CLAIM_COLUMNS if c not in NOT_IN_HISTORY] + [
     "history_id",
     "history_date",
     "history_change_reason",
@@ -139,8 +152,10 @@ HISTORY_COLUMNS = [c for c in CLAIM_COLUMNS if c != "updated_at"] + [
     "history_user_id",
 ]
 SOURCE_COLUMNS = pool(
-    "id url title publisher published_on accessed_on archive_url kind excerpt stance claim_id"
+    "id url title publisher published_on accessed_on archive_url kind excerpt stance claim_id "
+    "origin_id"
 )
+DRAFT_EVERY = 200  # one published claim in 200 has a pending change (a draft row, never public)
 
 EDITOR, CHECKER, PUBLISHER = 1, 2, 3  # the users seed.py makes first
 
@@ -158,6 +173,13 @@ def _dates(rng: random.Random, status: str):
     return as_of, created, reviewed, published
 
 
+def precision(as_of: dt.date | None) -> str:
+    """How the date was written: a year's or a month's last day reads as that period."""
+    if as_of is None or (as_of + dt.timedelta(days=1)).day != 1:
+        return "day"
+    return "year" if as_of.month == 12 else "month"
+
+
 def _words(rng: random.Random, company: str | None, metric: str, shown: str) -> tuple[str, str]:
     """A quote and a rationale with enough different words for text search to be selective."""
     topic, other = rng.choice(TOPICS), rng.choice(TOPICS)
@@ -171,8 +193,25 @@ def _words(rng: random.Random, company: str | None, metric: str, shown: str) -> 
     return quote, note
 
 
-def claim(rng: random.Random, pk: int, names: list[str], n_articles: int):
-    """One claim row (CLAIM_COLUMNS order) and its history row (HISTORY_COLUMNS order)."""
+def history_row(claim: dict, date: dt.datetime) -> tuple:
+    """The `+` row django-simple-history writes for a new claim (HISTORY_COLUMNS order)."""
+    extra = {
+        "history_id": claim["id"],
+        "history_date": date,
+        "history_change_reason": None,
+        "history_type": "+",
+        "history_user_id": EDITOR,
+    }
+    return tuple(extra[c] if c in extra else claim[c] for c in HISTORY_COLUMNS)
+
+
+def claim(rng: random.Random, pk: int, names: list[str], n_articles: int) -> dict:
+    """One claim's columns (CLAIM_COLUMNS), n_sources still 0 (seed.py counts its sources).
+
+    The draws from `rng` are the same as before the columns added later (language,
+    as-of precision, pending changes), which are derived from the drawn values, so a seed
+    gives the same desk on older trees and before/after figures compare like with like.
+    """
     status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
     metric = rng.choices(METRICS, METRIC_WEIGHTS)[0]
     company = pick_company(rng, len(names))
@@ -185,37 +224,42 @@ def claim(rng: random.Random, pk: int, names: list[str], n_articles: int):
     period = f"FY{as_of.year}" if as_of and metric in ("revenue", "net_income") else ""
     corrected = value * Decimal("0.85") if status == "inaccurate" else None
     article = None if rng.random() < 0.1 else min(n_articles, 1 + (pk - 1) // 8)
-    row = (
-        pk,
-        quote,
-        metric,
-        value,
-        unit,
-        qualifier,
-        as_of,
-        period,
-        status,
-        note if reviewed else "",
-        corrected,
-        usd(value, unit),
-        reviewed,
-        published,
-        created,
-        published or reviewed or created,
-        3 if published else 2 if reviewed else 1,
-        article,
-        company,
-        EDITOR,
-        PUBLISHER if published else None,
-        CHECKER if reviewed else None,
-    )
-    history = (*row[:15], *row[16:], pk, row[15], None, "+", EDITOR)
-    return row, history
+    return {
+        "id": pk,
+        "quote": quote,
+        "metric": metric,
+        "value": value,
+        "unit": unit,
+        "qualifier": qualifier,
+        "as_of": as_of,
+        "as_of_precision": precision(as_of),
+        "period": period,
+        "language": "",  # blank: the article's language (else English)
+        "status": status,
+        "note": note if reviewed else "",
+        "corrected_value": corrected,
+        "usd_value": usd(value, unit),
+        "reviewed_at": reviewed,
+        "published_at": published,
+        "created_at": created,
+        "updated_at": published or reviewed or created,
+        "version": 3 if published else 2 if reviewed else 1,
+        "article_id": article,
+        "company_id": company,
+        "created_by_id": EDITOR,
+        "published_by_id": PUBLISHER if published else None,
+        "reviewed_by_id": CHECKER if reviewed else None,
+        "draft_of_id": None,
+        # Who entered the figure, until a verdict: the two-person rule keeps them from giving it.
+        "basis_editors": "[]" if reviewed else f"[{EDITOR}]",
+        "correction_reason": "",
+        "n_sources": 0,
+    }
 
 
-def sources(rng: random.Random, claim_row, next_id: int):
-    """The claim's sources: one to three for a verdict, none or one for a draft."""
-    status, as_of, pk = claim_row[8], claim_row[6], claim_row[0]
+def sources(rng: random.Random, claim_row: dict, next_id: int):
+    """The claim's sources (SOURCE_COLUMNS): one to three for a verdict, none or one for a draft."""
+    status, as_of, pk = claim_row["status"], claim_row["as_of"], claim_row["id"]
     count = rng.randint(1, 3) if status in VERDICTS else rng.randint(0, 1)
     for i in range(count):
         kind = rng.choice(KINDS)
@@ -231,4 +275,46 @@ def sources(rng: random.Random, claim_row, next_id: int):
             "",
             "contradicts" if status == "inaccurate" and i == 0 else "supports",
             pk,
+            None,
         )
+
+
+def wants_draft(claim_row: dict) -> bool:
+    """Whether this published claim has a pending change (one in DRAFT_EVERY)."""
+    return claim_row["published_at"] is not None and claim_row["id"] % DRAFT_EVERY == 0
+
+
+def draft(claim_row: dict, pk: int) -> dict:
+    """A published claim's pending change: the editor's new figure, in review, never public."""
+    edited = NOW - dt.timedelta(days=2)
+    value = claim_row["value"] * Decimal("1.1")
+    return {
+        **claim_row,
+        "id": pk,
+        "value": value,
+        "usd_value": usd(value, claim_row["unit"]),
+        "status": "in_review",
+        "note": "",
+        "corrected_value": None,
+        "reviewed_at": None,
+        "published_at": None,
+        "reviewed_by_id": None,
+        "published_by_id": None,
+        "created_at": edited,
+        "updated_at": edited,
+        "version": 1,
+        "draft_of_id": claim_row["id"],
+        "basis_editors": f"[{EDITOR}]",
+        "correction_reason": "A later filing revised the figure.",
+    }
+
+
+def draft_sources(published_sources: list[tuple], draft_id: int, next_id: int) -> list[tuple]:
+    """The pending change's copies of its claim's sources, each naming its origin."""
+    claim_at, origin_at = SOURCE_COLUMNS.index("claim_id"), SOURCE_COLUMNS.index("origin_id")
+    copies = []
+    for offset, source in enumerate(published_sources):
+        row = list(source)
+        row[0], row[claim_at], row[origin_at] = next_id + offset, draft_id, source[0]
+        copies.append(tuple(row))
+    return copies
