@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
+from django.utils.translation import get_language_from_path
 
 from factcheck.routers import public_reads
 from factcheck.views.caching import STORABLE, page_etag
@@ -31,6 +32,9 @@ PUBLIC_PREFIXES = ("/claims", "/companies/", "/articles/", "/api/claims/", "/fee
 
 
 def _may_be_stored(path: str) -> bool:
+    language = get_language_from_path(path)  # /zh-hans/claims/: the Chinese page of /claims/
+    if language:
+        path = path.removeprefix(f"/{language}") or "/"
     return path == "/" or path.startswith(PUBLIC_PREFIXES)
 
 

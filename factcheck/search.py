@@ -16,7 +16,8 @@ SQLite (development, tests): every word as a substring, whatever the language.
 
 On both, a query that names a company (a word of it, in part, on the substring paths; the
 whole query on the full-text path), by its name or one of its aliases, finds that company's
-claims too: "月之暗面" finds Moonshot AI's figures whether or not a quote says so.
+claims too: "月之暗面" finds Moonshot AI's figures whether or not a quote says so. The
+companies are a subquery of the same statement, so a search costs no extra query.
 """
 
 from __future__ import annotations
@@ -65,21 +66,33 @@ def like_pattern(word: str) -> str:
     return f"%{escaped}%"
 
 
-def companies_named(word: str) -> list[int]:
-    """Ids of the companies whose name or an alias holds `word`.
-
-    Read first (a short list from a small table) so the claims query filters on company
-    ids, which an index serves, rather than joining companies into an OR.
-    """
+def _companies_named(word: str) -> models.QuerySet:
+    """The ids of the companies whose name or an alias holds `word`, as a subquery."""
     from companies.models import Company
 
     named = models.Q(name__icontains=word) | models.Q(aliases__name__icontains=word)
-    return list(Company.objects.filter(named).values_list("pk", flat=True).distinct())
+    return Company.objects.filter(named).order_by().values("pk")
 
 
-def _of_company(word: str) -> models.Q:
-    ids = companies_named(word)
-    return models.Q(company__in=ids) if ids else models.Q(pk__in=[])
+class AnyOf(models.Lookup):
+    """`lhs = ANY(ARRAY(subquery))`: PostgreSQL runs the subquery once (an InitPlan) and
+    reads the claims by company from an index, even inside an OR with a text condition
+    (`IN (subquery)` there would make it scan every claim)."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
+
+
+def _of_company(word: str, vendor: str) -> models.Q:
+    """Claims about a company that `word` names, in the same query (no query of its own)."""
+    companies = models.Subquery(_companies_named(word))
+    if vendor == "postgresql":
+        return models.Q(AnyOf(models.F("company_id"), companies))
+    return models.Q(company__in=companies)
 
 
 def search_claims(claims: models.QuerySet, query: str) -> models.QuerySet:
@@ -88,18 +101,21 @@ def search_claims(claims: models.QuerySet, query: str) -> models.QuerySet:
     if not query:
         return claims
     words = query.split()
-    if connections[claims.db].vendor != "postgresql":
+    vendor = connections[claims.db].vendor
+    if vendor != "postgresql":
         condition = models.Q()
         for word in words:
             condition &= (
-                models.Q(quote__icontains=word) | models.Q(note__icontains=word) | _of_company(word)
+                models.Q(quote__icontains=word)
+                | models.Q(note__icontains=word)
+                | _of_company(word, vendor)
             )
         return claims.filter(condition)
     if has_chinese(query):
         condition = models.Q()
         for word in words:
             condition &= models.Q(ILike(SearchText(), models.Value(like_pattern(word)))) | (
-                _of_company(word)
+                _of_company(word, vendor)
             )
         return claims.filter(condition)
     # The GIN index of migration 0002: to_tsvector('english', coalesce(quote, '') || ' ' ||
@@ -107,5 +123,5 @@ def search_claims(claims: models.QuerySet, query: str) -> models.QuerySet:
     vector = SearchVector("quote", "note", config="english")
     words_query = SearchQuery(query, config="english", search_type="websearch")
     return claims.alias(search_vector=vector).filter(
-        models.Q(search_vector=words_query) | _of_company(query)
+        models.Q(search_vector=words_query) | _of_company(query, vendor)
     )

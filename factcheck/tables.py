@@ -82,19 +82,20 @@ def time_tag(day: dt.date | None) -> str:
 
 
 def company_url(slug: str) -> str:
-    return _makers()["company"](slug)
+    return _makers(get_language())["company"](slug)
 
 
 def claim_url(pk: int) -> str:
-    return _makers()["claim"](pk)
+    return _makers(get_language())["claim"](pk)
 
 
 def article_url(slug: str) -> str:
-    return _makers()["article"](slug)
+    return _makers(get_language())["article"](slug)
 
 
 @cache
-def _makers() -> dict:
+def _makers(language: str | None) -> dict:
+    """The URL makers of `language`'s pages (/zh-hans/… for Chinese), made once per language."""
     return {
         "company": url_maker("companies:detail", "slug", "zz-sentinel-zz"),
         "claim": url_maker("factcheck:claim", "pk", "987654321"),

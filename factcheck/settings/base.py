@@ -42,6 +42,9 @@ MIDDLEWARE = [
     # A public page made before is answered here, before sessions, auth and CSP run again.
     "factcheck.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the path alone (i18n_patterns, no prefix for English), so the
+    # page cache above, keyed by the full path, keeps each language's page apart.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,7 +109,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The public site speaks English (unprefixed paths, CONTRACT.md) and Simplified Chinese
+# (/zh-hans/…; factcheck/urls.py). The codes are Article.language's and Claim.language's.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# English formats stay British ("2 Oct 2024", 15/10/2024 in forms): factcheck/formats/en.
+FORMAT_MODULE_PATH = ["factcheck.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
