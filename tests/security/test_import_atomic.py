@@ -11,7 +11,7 @@ from unittest import mock
 import pytest
 from django.db import connection
 
-from factcheck import csv_import, csv_writer
+from factcheck import csv_import, csv_writer, services
 from factcheck.models import Claim, Correction, Source
 from tests.csv.csvdata import csv_bytes, row_for
 from tests.factories import ClaimFactory, CompanyFactory, PublishedClaimFactory
@@ -69,18 +69,27 @@ def fail_on_call(target, name: str, call: int):
     [
         pytest.param((csv_writer.ClaimWriter, "write", 2), id="between-batches"),
         pytest.param((csv_writer.ClaimWriter, "_write_sources", 1), id="inside-the-first-batch"),
+        # After every batch: the published claims' pending changes, made by the services.
+        pytest.param((services, "revise_claim", 2), id="among-the-pending-changes"),
     ],
 )
 def test_an_error_part_way_through_writes_nothing(where):
     company = CompanyFactory(name="Lumen Robotics", slug="lumen")
     stored = ClaimFactory(company=company, quote="Stored before the import")
     published = PublishedClaimFactory(company=company)
+    other = PublishedClaimFactory(company=company)
     before = state()
-    rows = [row_for(stored, quote="Changed by the import"), *new_rows(ROWS)]
+    rows = [
+        row_for(stored, quote="Changed by the import"),
+        row_for(published, period="FY2024"),
+        *new_rows(ROWS),
+        row_for(other, period="FY2025"),
+    ]
     with fail_on_call(*where), pytest.raises(Killed):
         csv_import.import_claims(io.BytesIO(csv_bytes(*rows)))
-    assert state() == before
+    assert state() == before  # no claim, draft, source or history row was left behind
     assert Claim.objects.get(pk=published.pk).is_public
+    assert published.pending_change() is None
 
 
 def run(*args, env, **kwargs):
