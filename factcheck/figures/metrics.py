@@ -1,10 +1,13 @@
 """Guess what a figure measures (valuation, revenue, ...) from the words around it.
 
-The guess reads the figure's *clause*: the words between the previous figure in
-the sentence and the next one. A keyword just before the figure wins ("valuing
-the company at RMB 20 billion"); failing that, the nearest keyword earlier in the
-sentence ("market value ... has now shrunk to RMB 11.5 billion"), then the
-nearest one after it in its clause. It is a guess for an editor to confirm.
+The guess reads the figure's *clause*: the words between the previous figure in the
+sentence and the next one. Within it the keyword nearest the figure wins, before or
+after it ("valued at $2.5 billion", "a $2.5 billion valuation"; in "raised $600 million
+at a $2.5 billion valuation" the first figure is funding, the second a valuation), a
+keyword before it on a tie; a keyword after it counts only up to the next comma or
+bracket. Failing that, the nearest keyword earlier in the sentence ("market value ... has
+now shrunk to RMB 11.5 billion"), then the first one later in the clause. Distance is counted in words, a Chinese character being
+a word. It is a guess for an editor to confirm.
 """
 
 from __future__ import annotations
@@ -85,10 +88,35 @@ _ZH_KEYWORD_RE = re.compile(
 _PHYSICAL_UNITS = frozenset({"MW", "GW", "kW", "TWh", "GWh", "MWh", "tonnes"})
 
 
-def _keywords(text: str) -> list[tuple[int, str]]:
-    found = [(m.start(), m.lastgroup or "other") for m in _KEYWORD_RE.finditer(text)]
-    found += [(m.start(), m.lastgroup or "other") for m in _ZH_KEYWORD_RE.finditer(text)]
+# How far a keyword is from the figure: Latin words and numbers, each CJK character a word.
+_WORD = re.compile(r"[^\W\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|[\u2e80-\u9fff\uf900-\ufaff]")
+# A keyword after the figure belongs to it only up to the next clause mark.
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–，；：（）、]")
+
+
+def _keyword_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, metric) of every metric keyword in `text`, in reading order."""
+    found = [(m.start(), m.end(), m.lastgroup or "other") for m in _KEYWORD_RE.finditer(text)]
+    found += [(m.start(), m.end(), m.lastgroup or "other") for m in _ZH_KEYWORD_RE.finditer(text)]
     return sorted(found)
+
+
+def _keywords(text: str) -> list[tuple[int, str]]:
+    """(start, metric) of every metric keyword in `text` (quantities.py reads these too)."""
+    return [(start, metric) for start, _, metric in _keyword_spans(text)]
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _nearest(before: str, after: str) -> str | None:
+    """The metric of the keyword nearest the figure, which sits between `before` and `after`."""
+    mark = _CLAUSE_MARK.search(after)
+    after = after[: mark.start()] if mark else after
+    ranked = [(_words(before[end:]), 0, metric) for _, end, metric in _keyword_spans(before)]
+    ranked += [(_words(after[:start]), 1, metric) for start, _, metric in _keyword_spans(after)]
+    return min(ranked)[2] if ranked else None
 
 
 def guess_metric(
@@ -110,11 +138,11 @@ def guess_metric(
         return "other"
     if not is_currency(figure.unit):
         return "count"
-    found = _keywords(before)
-    if found:
-        return found[-1][1]
+    nearest = _nearest(before, after)
+    if nearest:
+        return nearest
     found = _keywords(sentence[: at[0]])
     if found:
         return found[-1][1]
-    found = _keywords(after)
+    found = _keywords(after)  # past a comma: "$5 billion, most of it in sales"
     return found[0][1] if found else "other"
