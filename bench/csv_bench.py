@@ -1,7 +1,8 @@
 """What bench/import.py and bench/export.py share: a throwaway database, a desk, claims CSV rows.
 
-Each benchmark makes its own PostgreSQL database (`factdesk_csv_bench` on the server that
-DATABASE_URL names), migrates it, runs, and drops it, so it never touches anyone's data.
+Each benchmark makes its own PostgreSQL database (`factdesk_csv_bench` by default, on the
+server that DATABASE_URL names), migrates it, runs, and drops it, so it never touches
+anyone's data; give two runs at once different names.
 The measured work runs in a child process (`--worker …`), so that its peak memory (from
 os.wait4) is its own and nothing of the set-up's.
 """
@@ -40,14 +41,19 @@ def setup_django(database_url: str) -> None:
     django.setup()
 
 
+def database_name(database_url: str) -> str:
+    return urlsplit(database_url).path.lstrip("/")
+
+
 def recreate_database(database_url: str) -> None:
     """Drop and create the benchmark database, then migrate it (in a child process)."""
     import psycopg
 
+    name = database_name(database_url)
     server = urlunsplit(urlsplit(database_url)._replace(path="/postgres"))
     with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}"')
-        connection.execute(f'CREATE DATABASE "{DB_NAME}"')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
     env.setdefault("CACHE_URL", "locmemcache://csv-bench")
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
@@ -56,16 +62,19 @@ def recreate_database(database_url: str) -> None:
 def drop_database(database_url: str) -> None:
     import psycopg
 
+    name = database_name(database_url)
     server = urlunsplit(urlsplit(database_url)._replace(path="/postgres"))
     with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run_worker(script: str, args: list[str], database_url: str) -> tuple[dict, float]:
-    """Run `script --worker …` as a child; its printed `key=value` results and peak RSS (MB)."""
+def run_worker(script: str | list[str], args: list[str], database_url: str) -> tuple[dict, float]:
+    """Run `script [its options] --worker …` as a child; its printed `key=value` results and
+    peak RSS (MB)."""
     env = {**os.environ, "DATABASE_URL": database_url}
+    command = [script] if isinstance(script, str) else script
     process = subprocess.Popen(
-        [sys.executable, script, "--worker", *args],
+        [sys.executable, *command, "--worker", *args],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,18 +1,23 @@
-"""import_claims against PostgreSQL COPY on the same rows: `bench/import.py [--rows 100000]`.
+"""import_claims against PostgreSQL COPY of the same rows: `bench/import.py [--rows 100000]`.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/import.py
 
-Makes a throwaway database (see csv_bench), writes a claims CSV of N valid rows (figures as
-written and plain, all statuses, one or two sources for verdicts), then measures, each in its
-own process:
+Makes a throwaway database (`--database`, see csv_bench), writes a claims CSV of N valid
+rows (figures as written and plain, all statuses, one or two sources for verdicts), then
+measures, each in its own process:
 
-1. COPY of the same claims, already resolved to column values, into factcheck_claim (the
-   bytes are prepared beforehand, so this is the server's own time; rolled back after);
+1. COPY of exactly what the import writes — the same rows, in the same columns
+   (factcheck/csv_writer.py: CLAIM_ATTNAMES, SOURCE_ATTNAMES and the history columns but
+   their keys), into the same four tables (claims, sources and both history tables) with
+   their indexes and triggers, committed as the import commits. The rows are those an
+   untimed import wrote first (dumped with COPY TO, then the tables emptied again), so the
+   reference cannot drift from what the import does;
 2. `import_claims --dry-run` (every row read and validated, nothing written);
 3. `import_claims` (validated, then claims, sources and both histories written).
 
 Prints rows/s for each, the import/COPY ratio (target: at least 0.25) and the import's peak
-memory (target: under 300 MB). Not a test: run it by hand, figures go in docs/PERFORMANCE.md.
+memory (target: under 300 MB). `--smoke` runs every step on 300 rows (seconds; CI runs it
+so the script cannot rot). Not a test: run it by hand, figures go in docs/PERFORMANCE.md.
 """
 
 from __future__ import annotations
@@ -27,101 +32,146 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import csv_bench  # noqa: E402
 
+KINDS = ("copy", "dry-run", "import")
+SMOKE_ROWS = 300
+
+
+def written_tables() -> list[tuple[str, list[str]]]:
+    """(table, columns) the import writes, in its order, with the columns ClaimWriter names."""
+    from factcheck.csv_writer import CLAIM_ATTNAMES, SOURCE_ATTNAMES, ClaimWriter
+    from factcheck.models import Claim, Source
+
+    writer = ClaimWriter()
+    tables = [
+        (Claim, CLAIM_ATTNAMES),
+        (Claim.history.model, writer.claim_history),
+        (Source, SOURCE_ATTNAMES),
+        (Source.history.model, writer.source_history),
+    ]
+    written = []
+    for model, attnames in tables:
+        column = {f.attname: f.column for f in model._meta.concrete_fields}
+        written.append((model._meta.db_table, [column[name] for name in attnames]))
+    return written
+
+
+def dump_path(path: str, table: str) -> Path:
+    return Path(f"{path}.{table}.copy")
+
 
 def worker(kind: str, path: str) -> None:
     from django.core.management import call_command
 
-    if kind == "copy":
-        copy_same_rows(path)
+    if kind == "capture":
+        call_command("import_claims", path, stdout=io.StringIO())
+        dump_written_rows(path)
+    elif kind == "copy":
+        copy_written_rows(path)
     else:
         options = ["--dry-run"] if kind == "dry-run" else []
         with csv_bench.timed(kind):
             call_command("import_claims", path, *options, stdout=io.StringIO())
 
 
-def copy_same_rows(path: str) -> None:
-    """COPY the file's claims, resolved as the import resolves them, then roll back."""
+def dump_written_rows(path: str) -> None:
+    """COPY TO a file per table the rows the import just wrote, in its columns."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for table, columns in written_tables():
+            query = f"COPY (SELECT {', '.join(columns)} FROM {table} ORDER BY 1) TO STDOUT"  # noqa: S608 - model metadata
+            with dump_path(path, table).open("wb") as out, cursor.cursor.copy(query) as copy:
+                for chunk in copy:
+                    out.write(chunk)
+
+
+def copy_written_rows(path: str) -> None:
+    """COPY the dumped rows back into the (emptied) tables and commit, timed."""
     from django.db import connection, transaction
-    from django.utils import timezone
 
-    from factcheck import fx
-    from factcheck.csv_reader import read_rows
-    from factcheck.csv_rows import RowParser
-    from factcheck.csv_writer import CONTENT_ATTNAMES
+    with csv_bench.timed("copy"), transaction.atomic(), connection.cursor() as cursor:
+        for table, columns in written_tables():
+            query = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+            with dump_path(path, table).open("rb") as dumped, cursor.cursor.copy(query) as copy:
+                while chunk := dumped.read(1 << 20):
+                    copy.write(chunk)
 
-    copy_columns = [*CONTENT_ATTNAMES, "usd_value", "created_at", "updated_at", "version"]
 
-    parser, usd, now = RowParser(), fx.UsdConverter(), timezone.now()
-    rows = []
-    with open(path, "rb") as binary:
-        for row in map(parser.parse, read_rows(binary)):
-            usd_value = usd.to_usd(row.value, row.unit, row.as_of)
-            rows.append((*(getattr(row, c) for c in CONTENT_ATTNAMES), usd_value, now, now, 1))
-    columns = ", ".join(copy_columns)
-    with transaction.atomic(), connection.cursor() as cursor:
-        raw = cursor.cursor
-        raw.execute(
-            f"CREATE TEMP TABLE bench_rows ON COMMIT DROP AS SELECT {columns} "
-            "FROM factcheck_claim WITH NO DATA"
-        )
-        with raw.copy(f"COPY bench_rows ({columns}) FROM STDIN") as copy:
-            for values in rows:
-                copy.write_row(values)
-        data = bytearray()
-        with raw.copy(f"COPY bench_rows ({columns}) TO STDOUT") as copy:
-            for chunk in copy:
-                data += chunk
-        with csv_bench.timed("copy"), raw.copy(f"COPY factcheck_claim ({columns}) FROM STDIN") as copy:  # fmt: skip
-            for start in range(0, len(data), 1 << 20):
-                copy.write(data[start : start + (1 << 20)])
-        transaction.set_rollback(True)
+def empty_written_tables() -> None:
+    """Empty the four tables again (TRUNCATE: fresh files and indexes, no dead rows)."""
+    from django.db import connection
+
+    tables = ", ".join(table for table, _ in written_tables())
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {tables} CASCADE")
+
+
+def table_counts() -> dict[str, int]:
+    from django.db import connection
+
+    counts = {}
+    with connection.cursor() as cursor:
+        for table, _ in written_tables():
+            cursor.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - model metadata
+            counts[table] = cursor.fetchone()[0]
+    return counts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_ROWS} rows: does it run?")
+    parser.add_argument("--database", default=csv_bench.DB_NAME, help="the throwaway database")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    url = csv_bench.bench_database_url()
+    url = csv_bench.bench_database_url(args.database)
     if args.worker:
         csv_bench.setup_django(url)
         worker(*args.worker)
         return
+    rows = SMOKE_ROWS if args.smoke else args.rows
     csv_bench.recreate_database(url)
     csv_bench.setup_django(url)
     csv_bench.make_desk()
-    path = Path("/tmp") / f"factdesk-bench-claims-{args.rows}.csv"
+    path = Path("/tmp") / f"{args.database}-claims-{rows}.csv"
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(next(csv_bench.claim_rows(1))))
         writer.writeheader()
-        writer.writerows(csv_bench.claim_rows(args.rows))
-    print(f"{args.rows:,} rows, {path.stat().st_size / 1e6:.1f} MB: {path}")
+        writer.writerows(csv_bench.claim_rows(rows))
+    print(f"{rows:,} rows, {path.stat().st_size / 1e6:.1f} MB: {path}")
     try:
-        report(args.rows, path, url)
+        report(rows, path, url, args.database)
     finally:
+        for dumped in path.parent.glob(f"{path.name}.*.copy"):
+            dumped.unlink()
         path.unlink()
         if not args.keep:
             csv_bench.drop_database(url)
 
 
-def report(rows: int, path: Path, url: str) -> None:
+def report(rows: int, path: Path, url: str, database: str) -> None:
     from django.db import connection
 
-    from factcheck.models import Claim, Source
-
+    script = [__file__, "--database", database]
+    csv_bench.run_worker(script, ["capture", str(path)], url)  # untimed: what COPY copies
+    written = table_counts()
+    empty_written_tables()
     results = {}
-    for kind in ("copy", "dry-run", "import"):
-        measured, peak = csv_bench.run_worker(__file__, [kind, str(path)], url)
+    for kind in KINDS:
+        measured, peak = csv_bench.run_worker(script, [kind, str(path)], url)
         seconds = float(measured[kind])
         results[kind] = rows / seconds
         print(f"{kind:>8}: {seconds:7.2f} s  {rows / seconds:9,.0f} rows/s  peak {peak:5.0f} MB")
         if kind == "copy":
-            with connection.cursor() as cursor:  # the rolled-back COPY left dead rows
-                cursor.execute("VACUUM ANALYZE factcheck_claim")
-    assert Claim.objects.count() == rows, "the import did not write every row"
-    print(f"claims {Claim.objects.count():,}, sources {Source.objects.count():,}, "
-          f"history rows {Claim.history.count() + Source.history.count():,}")  # fmt: skip
+            if table_counts() != written:
+                sys.exit(f"COPY wrote {table_counts()}, the import {written}")
+            empty_written_tables()
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+    if table_counts() != written:
+        sys.exit(f"The import wrote {table_counts()}, the first time {written}")
+    print(", ".join(f"{table} {count:,}" for table, count in written.items()))
     ratio = results["import"] / results["copy"]
     print(f"import / COPY = {ratio:.2f} (target ≥ 0.25)")
 
