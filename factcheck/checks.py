@@ -65,7 +65,9 @@ def _operands(check: FigureCheck) -> list[Claim]:
     return [operand.claim for operand in check.inputs.all()]
 
 
-def _conversion(amount: Claim, stated: Claim | None, quote) -> arithmetic.CheckResult:
+def _conversion(
+    amount: Claim, stated: Claim | None, quote, language: str = "en"
+) -> arithmetic.CheckResult:
     if stated is None:
         raise CheckError("a conversion needs the stated figure in the other currency")
     for claim in (amount, stated):
@@ -78,14 +80,16 @@ def _conversion(amount: Claim, stated: Claim | None, quote) -> arithmetic.CheckR
         raise CheckError(str(error)) from error
     if on is None:
         cited += ", the latest: neither figure has a date"
-    return arithmetic.conversion(claim_figure(amount), claim_figure(stated), rate, cited)
+    return arithmetic.conversion(
+        claim_figure(amount), claim_figure(stated), rate, cited, language=language
+    )
 
 
-def compute(check: FigureCheck, *, quote=None) -> arithmetic.CheckResult:
+def compute(check: FigureCheck, *, quote=None, language: str = "en") -> arithmetic.CheckResult:
     """Run the check's arithmetic on its claims. Raises CheckError saying what is wrong.
 
     `quote` is a rate lookup (fx.UsdConverter().quote) for bulk work; by default each
-    conversion queries the FX table.
+    conversion queries the FX table. `language`: the working's ("en", "zh-hans").
     """
     operands = _operands(check)
     fewest, most = OPERAND_COUNTS[check.kind]
@@ -96,17 +100,17 @@ def compute(check: FigureCheck, *, quote=None) -> arithmetic.CheckResult:
         )
     stated = check.stated
     if check.kind == Kind.CONVERSION:
-        return _conversion(operands[0], stated, quote)
+        return _conversion(operands[0], stated, quote, language)
     given = claim_figure(stated) if stated is not None else None
     shown = [claim_figure(claim) for claim in operands]
     try:
         if check.kind == Kind.PERCENT_CHANGE:
-            return arithmetic.percent_change(shown[0], shown[1], given)
+            return arithmetic.percent_change(shown[0], shown[1], given, language=language)
         if check.kind == Kind.DIFFERENCE:
-            return arithmetic.difference(shown[0], shown[1], given)
+            return arithmetic.difference(shown[0], shown[1], given, language=language)
         if check.kind == Kind.RATIO:
-            return arithmetic.ratio(shown[0], shown[1], given)
-        return arithmetic.sum_of_parts(shown, given)
+            return arithmetic.ratio(shown[0], shown[1], given, language=language)
+        return arithmetic.sum_of_parts(shown, given, language=language)
     except ValueError as error:  # different units, division by zero
         raise CheckError(str(error)) from error
 
@@ -124,6 +128,21 @@ def evaluate(check: FigureCheck, *, quote=None, now=None) -> FigureCheck:
         check.working = result.working[0].upper() + result.working[1:]
     check.computed_at = now or timezone.now()
     return check
+
+
+def working_in(check: FigureCheck, language: str) -> str:
+    """The check's working in the page's language.
+
+    The stored working is English; in another language it is worked out again from the
+    same claims (the outcome does not change with the words, so it is the stored one).
+    """
+    if language == "en" or check.outcome == Outcome.ERROR or check.computed_at is None:
+        return check.working
+    try:
+        result = compute(check, language=language)
+    except CheckError:
+        return check.working
+    return result.working
 
 
 def with_figures(checks):

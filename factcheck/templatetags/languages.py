@@ -54,3 +54,11 @@ def page_languages(context) -> list[dict]:
             }
         )
     return pages
+
+
+@register.filter
+def working(check) -> str:
+    """An arithmetic check's working in the page's language ("从…跌至…，跌幅为…")."""
+    from factcheck.checks import working_in
+
+    return working_in(check, get_language() or settings.LANGUAGE_CODE)
