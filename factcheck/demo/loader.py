@@ -16,7 +16,7 @@ from factcheck.fx_loader import load_ecb_rates
 from factcheck.models import Article, CheckOperand, Claim, FigureCheck, Source, Status
 from factcheck.roles import ensure_roles
 
-from . import data
+from . import chinese, data
 
 
 def load_users() -> dict[str, User]:
@@ -84,11 +84,15 @@ def load_article(text: str | None, counts: Counter) -> Article:
     return article
 
 
+# Every source the demo's claims cite, the seed article's and the Chinese article's.
+ALL_SOURCES = {**data.SOURCES, **chinese.SOURCES}
+
+
 def _add_sources(claim: Claim, keys: list[str], *, status: str, user) -> None:
     """The claim's sources, through the services; they contradict a claim found inaccurate."""
     stance = Source.Stance.CONTRADICTS if status == Status.INACCURATE else Source.Stance.SUPPORTS
     for key in keys:
-        url, title, publisher, published_on, kind, excerpt = data.SOURCES[key]
+        url, title, publisher, published_on, kind, excerpt = ALL_SOURCES[key]
         source = Source(
             claim=claim,
             url=url,
@@ -151,23 +155,40 @@ def _enter_claim(row, article, companies, users) -> Claim:
     return claim
 
 
-def load_claims(article, companies, users, counts: Counter) -> dict[str, Claim]:
+def load_claims(
+    article, companies, users, counts: Counter, *, rows=data.CLAIMS, label: str = "claims"
+) -> dict[str, Claim]:
     claims = {}
-    for row in data.CLAIMS:
+    for row in rows:
         key, quote = row[0], row[2]
         existing = Claim.objects.filter(article=article, quote=quote).first()
         if existing is not None:
             claims[key] = existing
-            counts["claims unchanged"] += 1
+            counts[f"{label} unchanged"] += 1
             continue
         claims[key] = _enter_claim(row, article, companies, users)
-        counts["claims created"] += 1
+        counts[f"{label} created"] += 1
+    return claims
+
+
+def load_chinese_article(companies, users, counts: Counter) -> dict[str, Claim]:
+    """The demo's Chinese article (demo/chinese.py), its claims and its arithmetic check."""
+    meta = dict(chinese.ARTICLE)
+    article, created = Article.objects.get_or_create(
+        slug=meta.pop("slug"), defaults={**meta, "text": chinese.TEXT}
+    )
+    counts["Chinese articles created" if created else "Chinese articles unchanged"] += 1
+    claims = load_claims(
+        article, companies, users, counts, rows=chinese.CLAIMS, label="Chinese claims"
+    )
+    load_checks(claims, counts, rows=chinese.CHECKS)
     return claims
 
 
 def demo_currencies() -> set[str]:
     """The currencies the demo's figures are in, and the dollar every conversion goes through."""
-    units = {figures.parse_figure_strict(row[4]).unit for row in data.CLAIMS}
+    rows = [*data.CLAIMS, *chinese.CLAIMS]
+    units = {figures.parse_figure_strict(row[4]).unit for row in rows}
     return {unit for unit in units if figures.is_currency(unit)} | {"USD"}
 
 
@@ -186,10 +207,12 @@ def load_fx_rates(counts: Counter) -> None:
         fx.refresh_usd_values(report.changed_currencies)
 
 
-def load_checks(claims: dict[str, Claim], counts: Counter) -> list[FigureCheck]:
-    """The seed's arithmetic checks, computed once (a second load changes nothing)."""
+def load_checks(
+    claims: dict[str, Claim], counts: Counter, *, rows=data.CHECKS
+) -> list[FigureCheck]:
+    """The articles' arithmetic checks, computed once (a second load changes nothing)."""
     loaded = []
-    for kind, operand_keys, stated_key, label in data.CHECKS:
+    for kind, operand_keys, stated_key, label in rows:
         stated = claims[stated_key] if stated_key else None
         check, created = FigureCheck.objects.get_or_create(kind=kind, stated=stated, label=label)
         if created:
@@ -211,4 +234,5 @@ def load_demo(*, article_text: str | None = None) -> Counter:
     article = load_article(article_text, counts)
     claims = load_claims(article, companies, users, counts)
     load_checks(claims, counts)
+    load_chinese_article(companies, users, counts)
     return counts
