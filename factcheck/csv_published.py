@@ -14,6 +14,7 @@ from factcheck.csv_writer import Change, import_reason
 from factcheck.models import Claim
 from factcheck.rules import CONTENT_FIELDS
 
+VERDICT_FIELDS = ("note", "corrected_value")
 # Service field names -> CSV columns, for errors.
 COLUMNS = {
     "status": "status",
@@ -38,7 +39,14 @@ def apply_published(changes: list[Change], *, user, file_name: str, report) -> N
     """Make each row's change to a published claim its pending change; errors to `report`."""
     for change in changes:
         row = change.row
-        values = {name: getattr(row, name) for name in CONTENT_FIELDS}
+        verdict = row.status != change.stored["status"]
+        # A new verdict's rationale and correction are the verdict's own (give_verdict sets
+        # them): edited as content first, they would make its author a basis editor.
+        values = {
+            name: getattr(row, name)
+            for name in CONTENT_FIELDS
+            if not (verdict and name in VERDICT_FIELDS)
+        }
         try:
             claim = Claim.objects.get(pk=change.claim_id)
             written = services.revise_claim(
@@ -48,7 +56,7 @@ def apply_published(changes: list[Change], *, user, file_name: str, report) -> N
                 source_urls=row.sources,
                 reason=import_reason(file_name, change),
             )
-            if row.status != change.stored["status"]:
+            if verdict:
                 services.give_verdict(
                     claim=written,
                     reviewer=user,
