@@ -19,6 +19,7 @@ from companies.models import Company
 from factcheck import figures
 from factcheck.csv_reader import CSVRow
 from factcheck.csv_safety import unneutralise
+from factcheck.figures.as_of import AsOfError, parse_as_of
 from factcheck.models import Article, Claim, Metric, Qualifier, Source, Status
 
 # Cells that only export writes: an import reads past them.
@@ -26,6 +27,7 @@ IGNORED_COLUMNS = ("usd_value", "published_at")
 # A plain number, read without the figure grammar (most rows of a large file are these).
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _SOURCE_SPLIT = re.compile(r"[\s|]+")
+_DAY_LIKE = re.compile(r"[0-9]+[-/.][0-9]+[-/.][0-9]+")  # meant as a day: say how to write one
 
 
 @dataclass(slots=True, frozen=True)
@@ -62,6 +64,7 @@ class ClaimRow:
     corrected_value: Decimal | None
     sources: tuple[str, ...] = field(default=())
     cells: dict[str, str] = field(default_factory=dict, repr=False)  # as read, for previews
+    as_of_precision: str = "day"  # "2024-02" is February 2024, kept as 2024-02-29 (month)
 
 
 def _choices(choices_class) -> dict[str, str]:
@@ -121,7 +124,7 @@ class RowParser:
             "article_id": self._article(get("article", ""), fail),
             "company_id": self._company(get("company", ""), fail),
             "quote": get("quote", ""),
-            "as_of": self._date(get("as_of", ""), fail),
+            **self._date(get("as_of", ""), fail),
             "period": get("period", ""),
             "note": get("note", ""),
             "sources": self._sources(get("sources", ""), fail),
@@ -172,14 +175,23 @@ class RowParser:
         fail("company", f"no company '{text}'{_closest(text, names)}")
         return None
 
-    def _date(self, text: str, fail) -> dt.date | None:
+    def _date(self, text: str, fail) -> dict:
+        """`as_of` and its precision: 2024-10-15, 2024-02, 2024-Q2, 2025-H1, 2024 or FY2024."""
         if not text:
-            return None
+            return {"as_of": None, "as_of_precision": "day"}
         try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            fail("as_of", f"'{text}' is not a date written YYYY-MM-DD (e.g. 2024-06-30).")
-            return None
+            as_of = parse_as_of(text)
+        except AsOfError:
+            if _DAY_LIKE.fullmatch(text):
+                fail("as_of", f"'{text}' is not a date written YYYY-MM-DD (e.g. 2024-06-30).")
+            else:
+                fail(
+                    "as_of",
+                    f"'{text}' is not a date: write 2024-10-15 (a day), 2024-02 (a month), "
+                    "2024-Q2 (a quarter), 2025-H1 (a half), 2024 (a year) or FY2024.",
+                )
+            return {"as_of": None, "as_of_precision": "day"}
+        return {"as_of": as_of.date, "as_of_precision": as_of.precision}
 
     def _choice(self, column: str, text: str, fail) -> str:
         if not text:
@@ -262,13 +274,16 @@ ROW_FIELDS = (
     "unit",
     "qualifier",
     "as_of",
+    "as_of_precision",
     "period",
     "status",
     "note",
     "corrected_value",
 )
 # Fields with few distinct values: each value is checked once per import.
-REPEATING_FIELDS = frozenset({"metric", "unit", "qualifier", "as_of", "period", "status"})
+REPEATING_FIELDS = frozenset(
+    {"metric", "unit", "qualifier", "as_of", "as_of_precision", "period", "status"}
+)
 
 
 class FieldChecks:

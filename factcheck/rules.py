@@ -22,6 +22,7 @@ BASIS_FIELDS = (
     "unit",
     "qualifier",
     "as_of",
+    "as_of_precision",  # "February 2024" and "29 Feb 2024" are different claims
     "period",
 )
 # Everything a reader sees of a claim besides its sources and verdict.

@@ -14,6 +14,7 @@ LABELS = {
     "unit": "Unit",
     "qualifier": "Qualifier",
     "as_of": "As of",
+    "as_of_precision": "As of, written as a",
     "period": "Period",
     "note": "Rationale",
     "corrected_value": "Corrected figure",
@@ -37,6 +38,10 @@ def _shown(claim: Claim, name: str) -> str:
         return str(claim.article or "—")
     if name == "status":
         return claim.get_status_display()
+    if name == "as_of":
+        return claim.as_of_written or "—"
+    if name == "as_of_precision":
+        return claim.get_as_of_precision_display()
     value = getattr(claim, name)
     return "—" if value in (None, "") else str(value)
 

@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from factcheck import links, tables
+from factcheck.dates import claim_as_of_html
 from factcheck.models import Source
 
 register = template.Library()
@@ -23,6 +24,12 @@ def day(value):
     if hasattr(value, "date") and callable(value.date):
         value = value.date()
     return mark_safe(tables.time_tag(value))  # noqa: S308 - built from a date only
+
+
+@register.filter
+def as_of(claim):
+    """A claim's date as written: "February 2024", "Q2 2024", "15 Oct 2024" (in a <time>)."""
+    return claim_as_of_html(claim)
 
 
 @register.filter

@@ -158,19 +158,25 @@ def claim_detail(request, pk):
     )
     if claim is None:
         return retraction_notice(request, pk)
+    return render(request, "factcheck/claim_detail.html", claim_page_context(request, claim))
+
+
+def claim_page_context(request, claim: Claim, *, with_jsonld: bool = True) -> dict:
+    """What the claim page shows; also the staff preview's (views/preview.py, no JSON-LD)."""
     deviations = {source.pk: deviation for source, deviation in source_deviations(claim)}
     corrections = list(claim.corrections.all())
     last_corrected = corrections[-1].created_at if corrections else None
-    review = jsonld.claim_review(claim, request, last_corrected=last_corrected)
-    context = {
+    review = (
+        jsonld.claim_review(claim, request, last_corrected=last_corrected) if with_jsonld else {}
+    )
+    return {
         "claim": claim,
         "sources": [(source, deviations.get(source.pk)) for source in claim.sources.all()],
         "corrections": corrections,
         "checks": list(public_checks(claim)),
         "context": quote_context(claim.article.text, claim.quote) if claim.article_id else None,
         "reviewer": _reviewer_name(claim),
-        "canonical_url": review["url"],
-        "jsonld": jsonld.script_tag(review),
+        "canonical_url": request.build_absolute_uri(claim.get_absolute_url()),
+        "jsonld": jsonld.script_tag(review) if review else "",
         "is_inaccurate": claim.status == Status.INACCURATE,
     }
-    return render(request, "factcheck/claim_detail.html", context)
