@@ -11,9 +11,11 @@ import json
 
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from factcheck.links import is_http_url
 from factcheck.models import Claim, Status
+from factcheck.templatetags.languages import bcp47
 from factcheck.verdicts import BEST_RATING, MEANINGS, WORST_RATING, methodology_url
 
 # The verdicts on schema.org's 1–5 scale (factcheck/verdicts.py says why each sits where it
@@ -32,7 +34,8 @@ def _desk(request) -> dict:
 
 
 def _item_reviewed(claim: Claim) -> dict:
-    item: dict = {"@type": "Claim"}
+    # The claim is in its article's language, whatever language the review is shown in.
+    item: dict = {"@type": "Claim", "inLanguage": bcp47(claim.text_language)}
     article = claim.article
     if article is None:
         return item
@@ -63,6 +66,7 @@ def claim_review(claim: Claim, request, *, last_corrected=None) -> dict:
         "@type": "ClaimReview",
         "url": request.build_absolute_uri(claim.get_absolute_url()),
         "claimReviewed": claim.quote,
+        "inLanguage": bcp47(get_language() or settings.LANGUAGE_CODE),  # the page's
         "datePublished": claim.published_at.isoformat(),
         "author": _desk(request),
         "reviewRating": {

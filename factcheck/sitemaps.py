@@ -1,14 +1,23 @@
 """`/sitemap.xml`: the public pages, as a sitemap index with one sitemap per kind of page.
 
 A section of more than 50,000 URLs is split into pages by Django, so a million claims
-still make valid sitemaps.
+still make valid sitemaps. Every page is listed in each language of the site (English,
+then /zh-hans/), each entry with its `hreflang` alternates and an x-default (English).
 """
 
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
 
 from companies.models import Company
 from factcheck.models import Article, Claim
+
+
+class Sitemap(DjangoSitemap):
+    """A page per language (settings.LANGUAGES), announced as alternates of one another."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
 
 class StaticSitemap(Sitemap):
