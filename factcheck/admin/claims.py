@@ -122,6 +122,10 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     class Media:
         css = {"all": ["factcheck/admin.css", "factcheck/checks-admin.css"]}
 
+    def view_on_site(self, obj):
+        """The claim's page as readers would see it ("View on site"), marked as a preview."""
+        return reverse("claim-preview", args=[obj.pk])
+
     def get_queryset(self, request):
         # The arithmetic checks' counts, for the column and the filter: no query per row.
         return with_check_counts(super().get_queryset(request))
