@@ -22,9 +22,11 @@ class Command(BaseCommand):
     help = (
         "Find the figures in an article's text (a file, or the slug of an article in the desk) "
         "and print them as claims CSV: the sentence as quote, value, unit, qualifier, a metric "
-        "and company guess. Figures the article's claims already cover are printed as stored "
-        "(with their id). --save adds the others as unverified claims. With a FILE, --save "
-        "needs --article SLUG: the article the claims come from (add it in the admin first)."
+        "and company guess, the date the sentence names. Figures the article's claims already "
+        "cover are printed as stored (with their id); figures a stored claim states differently "
+        "are reported on stderr with the claim's id. --save adds the new ones as unverified "
+        "claims (never one that disagrees with a stored claim). With a FILE, --save needs "
+        "--article SLUG: the article the claims come from (add it in the admin first)."
     )
 
     def add_arguments(self, parser):
@@ -53,6 +55,8 @@ class Command(BaseCommand):
         for candidate in result.candidates:
             stored = candidate.stored
             writer.writerow(csvio.claim_row(stored) if stored else candidate_row(candidate.claim))
+        for candidate in result.disagreeing:
+            self.stderr.write(self.disagreement(candidate))
         self.stderr.write(self.summary(result, save))
 
     def text_and_article(self, source: str, slug: str | None) -> tuple[str, Article | None]:
@@ -85,8 +89,24 @@ class Command(BaseCommand):
             raise CommandError(f"No user called {username!r}.")
         return user
 
+    def disagreement(self, candidate) -> str:
+        stored = candidate.disagrees
+        return (
+            f"Claim {stored.pk} disagrees with the text: the article says "
+            f"{candidate.claim.figure_display}, the claim says {stored.figure_display} "
+            f"(“{candidate.claim.quote}”). Not saved: check which is right."
+        )
+
     def summary(self, result, save: bool) -> str:
         found, there = len(result.candidates), len(result.already_there)
+        differ = len(result.disagreeing)
+        also = f", {differ} disagreeing with a stored claim" if differ else ""
         if save:
-            return f"{found} figures found: {result.created} saved as unverified, {there} already there."
-        return f"{found} figures found: {found - there} new, {there} already there (nothing saved)."
+            return (
+                f"{found} figures found: {result.created} saved as unverified, "
+                f"{there} already there{also}."
+            )
+        return (
+            f"{found} figures found: {len(result.new)} new, {there} already there{also} "
+            "(nothing saved)."
+        )
