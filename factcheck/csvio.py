@@ -3,6 +3,7 @@
 CONTRACT.md ("Claims CSV") fixes the columns; import and export use the same ones. Every
 export path (the admin, `export_claims`, the public `/claims.csv`) builds its rows here, so a
 claim is written the same way everywhere and every cell is neutralised (see csv_safety).
+On PostgreSQL `export_claims` has the database write the same cells (csv_copy).
 """
 
 import datetime as dt
@@ -10,14 +11,19 @@ from collections.abc import Iterable, Sequence
 from decimal import Context, Decimal
 
 from factcheck.csv_safety import neutralise
+from factcheck.figures import format_figure
+from factcheck.models.articles import Language
+from factcheck.models.claims import CORRECTABLE
 
 HEADER = [
     "id",
+    "version",
     "article",
     "company",
     "quote",
     "metric",
     "value",
+    "as_written",
     "unit",
     "usd_value",
     "qualifier",
@@ -28,12 +34,15 @@ HEADER = [
     "corrected_value",
     "sources",
     "published_at",
+    "language",
 ]
 
-# The claim fields behind every column but `sources`, in HEADER order, for
-# `values_list()`: the streaming export reads these without building model instances.
+# The claim fields behind the columns (all but `as_written` and `sources`), in HEADER order,
+# for `values_list()`: the streaming export builds no model instances. `language` is the
+# claim's own, else its article's (else English), as `Claim.text_language` says.
 VALUE_FIELDS = (
     "id",
+    "version",
     "article__slug",
     "company__name",
     "quote",
@@ -48,6 +57,8 @@ VALUE_FIELDS = (
     "note",
     "corrected_value",
     "published_at",
+    "language",
+    "article__language",
 )
 
 # How `sources` is written: import splits on whitespace or `|`, so this reads back the same.
@@ -77,6 +88,13 @@ def iso_datetime(value: dt.datetime | None) -> str:
     return value.astimezone(dt.UTC).isoformat()
 
 
+def as_written(value: Decimal | None, unit: str, qualifier: str) -> str:
+    """The figure as a person writes it (`$157 billion`): what `Claim.figure_display` shows."""
+    if value is None:
+        return ""
+    return format_figure(Decimal(value), unit, qualifier)
+
+
 def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
     """One CSV row from a `values_list(*VALUE_FIELDS)` tuple and the claim's source URLs.
 
@@ -84,6 +102,7 @@ def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
     """
     (
         pk,
+        version,
         article,
         company,
         quote,
@@ -98,16 +117,20 @@ def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
         note,
         corrected_value,
         published_at,
+        language,
+        article_language,
     ) = values
     # Numbers and dates written here cannot start a formula; every stored text is
     # neutralised (codes too: a raw database write could have put anything there).
     return [
         str(pk),
+        str(version),
         neutralise(article or ""),
         neutralise(company or ""),
         neutralise(quote),
         neutralise(metric),
         plain_number(value),
+        neutralise(as_written(value, unit, qualifier)),
         neutralise(unit),
         plain_number(usd_value),
         neutralise(qualifier),
@@ -115,9 +138,11 @@ def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
         neutralise(period),
         neutralise(status),
         neutralise(note),
-        plain_number(corrected_value),
+        # A corrected figure means something only beside the verdicts that have one.
+        plain_number(corrected_value) if status in CORRECTABLE else "",
         neutralise(SOURCE_SEPARATOR.join(source_urls)),
         iso_datetime(published_at),
+        neutralise(str(Language.resolve(language, article_language))),
     ]
 
 
@@ -127,8 +152,14 @@ def claim_row(claim) -> list[str]:
     Use `select_related("article", "company")` and `prefetch_related("sources")` on the
     queryset, or this costs three queries per claim.
     """
-    values = (
+    return row_from_values(claim_values(claim), (source.url for source in claim.sources.all()))
+
+
+def claim_values(claim) -> tuple:
+    """A Claim instance's VALUE_FIELDS, as `values_list()` gives them (for row_from_values)."""
+    return (
         claim.pk,
+        claim.version,
         claim.article.slug if claim.article_id else None,
         claim.company.name if claim.company_id else None,
         claim.quote,
@@ -143,5 +174,6 @@ def claim_row(claim) -> list[str]:
         claim.note,
         claim.corrected_value,
         claim.published_at,
+        claim.language,
+        claim.article.language if claim.article_id else None,
     )
-    return row_from_values(values, (source.url for source in claim.sources.all()))

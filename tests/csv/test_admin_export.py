@@ -8,7 +8,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from factcheck.csvio import HEADER
-from tests.factories import ClaimFactory, UserFactory, VerdictClaimFactory
+from tests.factories import ClaimFactory, PublishedClaimFactory, UserFactory, VerdictClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +49,18 @@ def test_export_the_selected_claims(client, editor):
         {"action": "export_admin_action", ACTION_CHECKBOX_NAME: [c.pk for c in chosen]},
     )
     assert sorted(row["id"] for row in rows(response)) == sorted(str(c.pk) for c in chosen)
+
+
+def test_pending_changes_are_not_exported(client, editor):
+    published = PublishedClaimFactory()
+    pending = ClaimFactory(draft_of=published)
+    client.force_login(editor)
+    assert [row["id"] for row in rows(client.get(EXPORT))] == [str(published.pk)]
+    response = client.post(
+        CHANGELIST,
+        {"action": "export_admin_action", ACTION_CHECKBOX_NAME: [published.pk, pending.pk]},
+    )
+    assert [row["id"] for row in rows(response)] == [str(published.pk)]
 
 
 def test_export_needs_the_export_permission(client):

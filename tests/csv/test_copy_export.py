@@ -1,7 +1,8 @@
 """On PostgreSQL, export_claims lets the database write the CSV: the same cells as Python's.
 
 `csv_copy.copy_csv` formats in SQL what `csv_export.write_csv` formats in Python; every cell
-of every row must come out the same, hostile text, numbers and timestamps included.
+of every row must come out the same, hostile text, numbers, timestamps and the figure as
+written (`as_written`, which SQL computes itself: csv_copy_figures) included.
 """
 
 import csv
@@ -15,8 +16,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import csv_copy, csv_export
-from factcheck.models import Claim
-from tests.factories import ArticleFactory, ClaimFactory, CompanyFactory, SourceFactory
+from factcheck.csv_safety import neutralise
+from factcheck.csvio import HEADER
+from factcheck.figures.units import CURRENCIES
+from factcheck.models import Claim, Qualifier, Status
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    CompanyFactory,
+    PublishedClaimFactory,
+    SourceFactory,
+)
 from tests.security.hostile import PAYLOADS
 
 pytestmark = [
@@ -47,6 +57,10 @@ TEXTS = [
     "ünïcödé — “quotes” 中文 🙂",
     "",
 ]
+# What the database can store: no NUL, no lone surrogates.
+TEXT = st.characters(codec="utf-8", exclude_characters="\x00")
+STATUSES = Status.values
+QUALIFIERS = Qualifier.values
 VALUES = [
     Decimal("157000000000"),
     Decimal("2.477"),
@@ -73,9 +87,12 @@ def both(claims) -> tuple[list[list[str]], list[list[str]]]:
 
 
 def test_every_cell_is_the_one_python_writes():
-    article = ArticleFactory(slug="=article")
+    article = ArticleFactory(slug="=article", language="zh-hans")
     for n, text in enumerate(TEXTS):
         claim = ClaimFactory(
+            status=STATUSES[n % len(STATUSES)],
+            qualifier=QUALIFIERS[n % len(QUALIFIERS)],
+            language=("", "en", "zh-hans")[n % 3],
             quote=text or "q",
             note=text,
             period=text[:40],
@@ -106,9 +123,131 @@ def test_the_same_claims_as_the_queryset_selects():
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(text=st.text(alphabet=st.characters(blacklist_characters="\x00"), max_size=60))
+@given(text=st.text(alphabet=TEXT, max_size=60))
 def test_any_text_comes_out_the_same(text):
     Claim.objects.all().delete()
     ClaimFactory(quote=text or "q", note=text)
     python, database = both(Claim.objects.all())
     assert database == python
+
+
+def column(rows: list[list[str]], name: str) -> list[str]:
+    return [row[HEADER.index(name)] for row in rows[1:]]
+
+
+# (value, unit, qualifier): every branch of format_figure and of its rounding.
+FIGURES = [
+    ("157000000000", "USD", "exact"),
+    ("2477000000", "CNY", "about"),
+    ("9.7", "HKD", "over"),
+    ("168", "%", "exact"),
+    ("-12.5", "%", "under"),
+    ("2.5", "pp", "up_to"),
+    ("54000", "GPUs", "at_least"),
+    ("54321", "GPUs", "exact"),
+    ("999999.9", "GPUs", "exact"),  # rounds up into the millions
+    ("999999.9", "", "exact"),
+    ("9999.5", "", "exact"),
+    ("1234567", "", "exact"),
+    ("123456.123456", "INR", "exact"),  # lakh
+    ("98765432", "INR", "about"),  # crore
+    ("0", "USD", "exact"),
+    ("0.000001", "EUR", "exact"),
+    ("0.00012345", "", "exact"),
+    ("-0.5", "USD", "exact"),
+    ("-157000000000", "", "exact"),
+    ("999999999999999999999999.999999", "USD", "exact"),
+    ("1000000000000000", "JPY", "exact"),
+    ("12.3456", "usd", "exact"),  # a currency written in lower case is still one
+    ("5", " hk$ ", "exact"),  # and with spaces
+    ("-5", "=1+1", "exact"),  # a hostile unit
+    ("-5", "", "exact"),  # "-5": a plain number, left alone
+    ("7", "GPUs", "=cmd"),  # a qualifier no form knows (a raw database write)
+]
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier"), FIGURES)
+def test_as_written_is_the_figure_as_the_desk_shows_it(value, unit, qualifier):
+    claim = ClaimFactory(value=Decimal(value), unit=unit)
+    Claim.objects.filter(pk=claim.pk).update(qualifier=qualifier)
+    claim.refresh_from_db()
+    python, database = both(Claim.objects.all())
+    assert database == python
+    assert column(database, "as_written") == [neutralise(claim.figure_display)]
+
+
+def test_as_written_examples():
+    for value, unit, qualifier in FIGURES[:14]:
+        ClaimFactory(value=Decimal(value), unit=unit, qualifier=qualifier)
+    _, database = both(Claim.objects.all())
+    assert column(database, "as_written") == [
+        "$157 billion", "about RMB 2.477 billion", "over HK$9.7", "168%", "under -12.5%",
+        "up to 2.5 percentage points", "at least 54,000 GPUs", "54,321 GPUs", "1 million GPUs",
+        "1 million", "10,000", "1.235 million", "₹1.23456 lakh", "about ₹9.877 crore",
+    ]  # fmt: skip
+
+
+UNITS = st.one_of(
+    st.sampled_from(["", "%", "pp", "GPUs", "PFLOPS", *(c.code for c in CURRENCIES)]),
+    st.sampled_from([form for c in CURRENCIES for form in (c.code.lower(), *c.prefixes)]),
+    st.text(alphabet=TEXT, max_size=20),
+)
+DECIMALS = st.decimals(
+    min_value=Decimal("-999999999999999999999999.999999"),
+    max_value=Decimal("999999999999999999999999.999999"),
+    places=6,
+    allow_nan=False,
+    allow_infinity=False,
+)
+SMALL = st.builds(Decimal, st.integers(-(10**12), 10**12)).map(lambda d: d.scaleb(-6))
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    value=st.one_of(DECIMALS, SMALL),
+    unit=UNITS,
+    qualifier=st.one_of(st.sampled_from(QUALIFIERS), st.text(TEXT, max_size=8)),
+)
+def test_any_figure_comes_out_the_same(value, unit, qualifier):
+    Claim.objects.all().delete()
+    claim = ClaimFactory(value=value, unit=unit)
+    Claim.objects.filter(pk=claim.pk).update(qualifier=qualifier)
+    claim.refresh_from_db()
+    python, database = both(Claim.objects.all())
+    assert database == python
+    assert column(database, "as_written") == [neutralise(claim.figure_display)]
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_a_corrected_value_only_beside_inaccurate_and_misleading(status):
+    ClaimFactory(status=status, corrected_value=Decimal("1.62"))
+    python, database = both(Claim.objects.all())
+    assert database == python
+    expected = "1.62" if status in ("inaccurate", "misleading") else ""
+    assert column(database, "corrected_value") == [expected]
+
+
+def test_pending_changes_are_left_out():
+    published = PublishedClaimFactory()
+    ClaimFactory(draft_of=published, quote="The pending change.")
+    python, database = both(Claim.objects.all())
+    assert database == python
+    assert column(database, "id") == [str(published.pk)]
+
+
+def test_version_and_language():
+    chinese = ArticleFactory(language="zh-hans")
+    claims = [
+        ClaimFactory(article=chinese, language=""),  # the article's
+        ClaimFactory(article=chinese, language="en"),  # its own
+        ClaimFactory(article=None, language=""),  # English
+    ]
+    Claim.objects.filter(pk=claims[0].pk).update(version=7)
+    python, database = both(Claim.objects.all())
+    assert database == python
+    assert column(database, "language") == ["zh-hans", "en", "en"]
+    versions = Claim.objects.order_by("pk").values_list("version", flat=True)
+    assert column(database, "version") == [str(v) for v in versions]
+    assert versions[0] == 7

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -9,7 +10,20 @@ from django.core.management import call_command
 from factcheck import csv_export
 from factcheck.csvio import HEADER
 from factcheck.models import Claim
-from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, VerdictClaimFactory
+from tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    PublishedClaimFactory,
+    SourceFactory,
+    VerdictClaimFactory,
+)
+
+# CONTRACT.md, "Claims CSV", in its order.
+CONTRACT_COLUMNS = [
+    "id", "version", "article", "company", "quote", "metric", "value", "as_written", "unit",
+    "usd_value", "qualifier", "as_of", "period", "status", "note", "corrected_value", "sources",
+    "published_at", "language",
+]  # fmt: skip
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +39,8 @@ def test_header_and_one_row_per_claim_in_id_order():
     out = io.StringIO()
     call_command("export_claims", stdout=out)
     lines = out.getvalue().splitlines()
-    assert lines[0] == ",".join(HEADER)
+    assert HEADER == CONTRACT_COLUMNS
+    assert lines[0] == ",".join(CONTRACT_COLUMNS)
     assert [row["id"] for row in csv.DictReader(io.StringIO(out.getvalue()))] == [
         str(c.pk) for c in sorted(claims, key=lambda c: c.pk)
     ]
@@ -85,3 +100,47 @@ def test_the_admin_filters_do_not_change_the_columns():
     claim = ClaimFactory()
     rows = list(csv_export.iter_rows(Claim.objects.filter(pk=claim.pk).select_related("company")))
     assert len(rows) == 1 and len(rows[0]) == len(HEADER)
+
+
+def test_version_as_written_and_language():
+    claim = ClaimFactory(
+        value=Decimal("2477000000"),
+        unit="CNY",
+        qualifier="about",
+        language="",
+        article=ArticleFactory(language="zh-hans"),
+    )
+    Claim.objects.filter(pk=claim.pk).update(version=4)
+    english = ClaimFactory(value=Decimal("-12.5"), unit="%", article=None, language="")
+    rows = export()
+    assert [r["version"] for r in rows] == ["4", "1"]
+    assert rows[0]["as_written"] == "about RMB 2.477 billion" == claim.figure_display
+    assert rows[1]["as_written"] == "'-12.5%"  # a spreadsheet would run "-12.5%"
+    assert english.figure_display == "-12.5%"
+    assert [r["language"] for r in rows] == ["zh-hans", "en"]
+
+
+@pytest.mark.parametrize(
+    ("status", "written"),
+    [
+        ("inaccurate", "1.62"),
+        ("misleading", "1.62"),
+        ("verified", ""),
+        ("unverifiable", ""),
+        ("in_review", ""),
+        ("unverified", ""),
+    ],
+)
+def test_the_corrected_value_only_beside_inaccurate_and_misleading(status, written):
+    ClaimFactory(status=status, corrected_value=Decimal("1.62"))
+    (row,) = export()
+    assert row["corrected_value"] == written
+
+
+def test_pending_changes_are_not_exported():
+    published = PublishedClaimFactory()
+    ClaimFactory(draft_of=published, quote="A pending change of the published claim.")
+    assert [r["id"] for r in export()] == [str(published.pk)]
+    assert [r["id"] for r in export("--published")] == [str(published.pk)]
+    rows = list(csv_export.iter_rows(Claim.objects.all()))
+    assert [row[0] for row in rows] == [str(published.pk)]

@@ -62,9 +62,9 @@ def test_csv_has_the_contract_columns_and_plain_numbers(client, desk):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = csv_rows(response)
     assert list(rows[0]) == [
-        "id", "article", "company", "quote", "metric", "value", "unit", "usd_value",
-        "qualifier", "as_of", "period", "status", "note", "corrected_value", "sources",
-        "published_at",
+        "id", "version", "article", "company", "quote", "metric", "value", "as_written", "unit",
+        "usd_value", "qualifier", "as_of", "period", "status", "note", "corrected_value",
+        "sources", "published_at", "language",
     ]  # fmt: skip
     row = rows[0]
     assert row["value"] == "120000000"

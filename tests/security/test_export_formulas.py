@@ -57,8 +57,14 @@ def formula_desk():
             note=formula,
             period=formula[:40],
             unit="USD",
+            value=-5,  # as written, "-$5": a formula to a spreadsheet
         )
         Source.objects.filter(claim=claim).update(title=formula, publisher=formula)
+        # Codes a form would refuse, as a raw database write could leave them; they reach
+        # `unit`, `qualifier`, `language` and the figure as written (`-5 =cmd…`).
+        Claim.objects.filter(pk=claim.pk).update(
+            unit=formula[:20], qualifier=formula[:8], language=formula[:8]
+        )
         claims.append(claim)
     return claims
 
@@ -106,6 +112,15 @@ def test_the_admin_export_view_and_action(client, publisher, formula_desk):
         },
     )
     assert_no_live_formula(body(action), formula_desk)
+
+
+def test_the_new_columns_carry_the_formulas(formula_desk):
+    """The desk above does put formulas in as_written, unit, qualifier and language."""
+    out = io.StringIO()
+    call_command("export_claims", stdout=out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    for name in ("as_written", "unit", "qualifier", "language"):
+        assert any(unneutralise(row[name]) != row[name] for row in rows), name
 
 
 def test_the_checker_itself_recognises_each_formula():

@@ -11,11 +11,9 @@ from factcheck.models import Article
 
 def candidate_row(claim) -> list[str]:
     """A claims-CSV row for a figure not in the desk yet: no id, no sources."""
-    values = [getattr(claim, name.split("__")[0]) for name in csvio.VALUE_FIELDS]
-    values[0] = ""  # no id: importing the row adds the claim
-    values[1] = claim.article.slug if claim.article else None
-    values[2] = claim.company.name if claim.company else None
-    return csvio.row_from_values(values, [])
+    row = dict(zip(csvio.HEADER, csvio.row_from_values(csvio.claim_values(claim), []), strict=True))
+    row["id"] = row["version"] = ""  # importing the row adds the claim
+    return list(row.values())
 
 
 class Command(BaseCommand):
