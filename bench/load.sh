@@ -9,6 +9,7 @@
 # ratio to the trivial view measured in the same phase, and the non-2xx count.
 # Needs wrk (apt-get install -y wrk) and the cache bench/settings.py names (Redis).
 # Stops by itself: every wrk run is bounded by DURATION, gunicorn is stopped on exit.
+# Exits 1 if any answer was not 2xx/3xx. bench/smoke.sh runs it with DURATION=1s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ export DJANGO_SETTINGS_MODULE=bench.settings
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/factdesk_bench}
 PY=.venv/bin/python
 GUNICORN_PID=""
+NON_2XX=0
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
@@ -64,10 +66,12 @@ phase() {  # $1: title, $2: page cache seconds
     printf '%-28s %10s %10s %8s\n' page "req/s" "×trivial" non-2xx
     read -r trivial_rps bad < <(measure "${URLS[0]}")
     printf '%-28s %10.0f %10.2f %8s\n' "trivial view" "$trivial_rps" 1 "$bad"
+    NON_2XX=$((NON_2XX + bad))
     for i in 1 2; do
         label=${LABELS[$i]}
         read -r rps bad < <(measure "${URLS[$i]}")
         printf '%-28s %10.0f %10.2f %8s\n' "$label" "$rps" "$(awk -v a="$rps" -v b="$trivial_rps" 'BEGIN {print a / b}')" "$bad"
+        NON_2XX=$((NON_2XX + bad))
     done
     stop_server
 }
@@ -80,3 +84,7 @@ CLAIMS=$($PY -c "import django; django.setup(); from factcheck.models import Cla
 echo "$CLAIMS claims; gunicorn $WORKERS workers; wrk -t2 -c$CONNECTIONS -d$DURATION on loopback"
 phase "Served from the page cache (what readers get between changes)" 600
 phase "Rendered on every request (FACTDESK_PAGE_CACHE_SECONDS=0)" 0
+if [ "$NON_2XX" -gt 0 ]; then
+    echo "FAIL: $NON_2XX answers were not 2xx/3xx" >&2
+    exit 1
+fi

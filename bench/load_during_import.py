@@ -12,7 +12,8 @@ as fast as they are answered. Loopback only; it stops when the import ends, or a
 
 Prints requests, requests/s, status counts and p50/p95/p99/max latency, overall and per
 page; with --record, writes them into its own section of docs/PERFORMANCE.md. Exits 1 if
-any answer was a 5xx or a connection failed, or if the import failed.
+any answer was a 5xx or a connection failed, or if the import failed. `--smoke` imports 300
+rows into a desk of 200 claims (seconds; CI runs it so the script cannot rot).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from bench import csv_bench  # noqa: E402
 
 DB_NAME = "factdesk_load_bench"
 PUBLISHED = 3000
+SMOKE = {"rows": 300, "published": 100, "max_seconds": 120}
 PAGES = {
     "home": "/",
     "claims": "/claims/",
@@ -75,17 +77,19 @@ def child_env(url: str) -> dict:
     }
 
 
-def prepare(url: str) -> None:
-    """Create and migrate the database, then publish PUBLISHED claims (in a child process)."""
-    server_sql(url, f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-    server_sql(url, f'CREATE DATABASE "{DB_NAME}"')
+def prepare(url: str, published: int) -> None:
+    """Create and migrate the database, then publish `published` claims (in a child process)."""
+    name = csv_bench.database_name(url)
+    server_sql(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    server_sql(url, f'CREATE DATABASE "{name}"')
     env = child_env(url)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    subprocess.run([sys.executable, __file__, "--worker-seed"], cwd=ROOT, env=env, check=True)
+    seed = [sys.executable, __file__, "--worker-seed", "--published", str(published)]
+    subprocess.run(seed, cwd=ROOT, env=env, check=True)
 
 
-def seed_worker() -> None:
-    """The desk the readers see: companies, FX rates and PUBLISHED published verdicts."""
+def seed_worker(published: int) -> None:
+    """The desk the readers see: companies, FX rates and `published` published verdicts."""
     csv_bench.setup_django(os.environ["DATABASE_URL"])
     import io
 
@@ -96,7 +100,7 @@ def seed_worker() -> None:
 
     csv_bench.make_desk()
     data = io.StringIO()
-    rows = [row for row in csv_bench.claim_rows(PUBLISHED * 2, seed=3)]
+    rows = [row for row in csv_bench.claim_rows(published * 2, seed=3)]
     writer = csv.DictWriter(data, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows(rows)
@@ -260,16 +264,22 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--max-seconds", type=float, default=900)
+    parser.add_argument("--published", type=int, default=PUBLISHED, help="published claims")
+    parser.add_argument("--database", default=DB_NAME, help="the throwaway database")
     parser.add_argument("--record", type=Path, help="write the figures into this Markdown file")
+    parser.add_argument("--smoke", action="store_true", help="300 rows: does it run?")
     parser.add_argument("--worker-seed", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker_seed:
-        seed_worker()
+        seed_worker(options.published)
         return 0
+    if options.smoke:
+        options.rows, options.published = SMOKE["rows"], SMOKE["published"]
+        options.max_seconds = min(options.max_seconds, SMOKE["max_seconds"])
 
-    url = csv_bench.bench_database_url(DB_NAME)
-    print(f"Preparing {DB_NAME} ({PUBLISHED * 2:,} claims, published verdicts)…", flush=True)
-    prepare(url)
+    url = csv_bench.bench_database_url(options.database)
+    print(f"Preparing {options.database} ({options.published * 2:,} claims)…", flush=True)
+    prepare(url, options.published)
     port = free_port()
     server = start_server(url, port)
     try:
@@ -298,7 +308,7 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-        server_sql(url, f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        server_sql(url, f'DROP DATABASE IF EXISTS "{options.database}" WITH (FORCE)')
 
     text = summary(load, seconds, options.rows, import_seconds)
     print(output.strip().splitlines()[-1] if output.strip() else "(import printed nothing)")

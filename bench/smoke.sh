@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Every benchmark at a tiny size on PostgreSQL, so none can rot unnoticed (CI runs this).
+#
+#   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres bench/smoke.sh
+#
+# DATABASE_URL names the server; the databases are this script's own (SMOKE_PREFIX, default
+# factdesk_smoke: ${SMOKE_PREFIX}_bench, _csv_bench, _load_bench), made and dropped here.
+# Seeds 500 claims, then runs pages.py, export.py, load.sh (1 s per URL), import.py and
+# load_during_import.py in their smoke sizes. The figures mean nothing at this size; what
+# is checked is that each script runs to the end on today's schema. Fails on the first
+# script that fails, naming it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SERVER=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+SERVER=${SERVER%/*}
+PREFIX=${SMOKE_PREFIX:-factdesk_smoke}
+SEEDED="${PREFIX}_bench"
+export CACHE_URL=${CACHE_URL:-locmemcache://bench-smoke}
+export DJANGO_SETTINGS_MODULE=bench.settings
+PY=.venv/bin/python
+STARTED=$SECONDS
+
+drop_seeded() {
+    psql -q "$SERVER/postgres" -c "DROP DATABASE IF EXISTS \"$SEEDED\" WITH (FORCE)" >/dev/null
+}
+trap drop_seeded EXIT
+
+run() {  # $1: label; the rest: the command
+    local label=$1 began=$SECONDS
+    shift
+    printf '\n--- %s\n' "$label"
+    if ! "$@"; then
+        echo "FAIL: bench smoke: $label" >&2
+        exit 1
+    fi
+    echo "--- $label: ok in $((SECONDS - began)) s"
+}
+
+if ! command -v wrk >/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
+
+drop_seeded
+psql -q "$SERVER/postgres" -c "CREATE DATABASE \"$SEEDED\""
+export DATABASE_URL="$SERVER/$SEEDED"
+run "seed.py 500" $PY bench/seed.py 500
+run "pages.py --smoke" $PY bench/pages.py --smoke
+run "export.py" $PY bench/export.py
+run "load.sh (1 s per URL)" env DURATION=1s CONNECTIONS=2 \
+    PORT="$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')" \
+    bench/load.sh
+drop_seeded
+export DATABASE_URL="$SERVER/postgres"
+run "import.py --smoke" $PY bench/import.py --smoke --database "${PREFIX}_csv_bench"
+run "load_during_import.py --smoke" \
+    $PY bench/load_during_import.py --smoke --database "${PREFIX}_load_bench"
+echo
+echo "Every benchmark ran in its smoke size ($((SECONDS - STARTED)) s)."
