@@ -41,6 +41,26 @@ def data_quality() -> list[tuple[str, int, str]]:
     ]
 
 
+ACTIONS = {"+": "added", "~": "changed", "-": "deleted"}
+
+
+def recent_activity(limit: int = 15) -> list[dict]:
+    """The desk's latest writes to claims, from their history (every path writes one)."""
+    rows = Claim.history.select_related("history_user").order_by("-history_id")[:limit]
+    return [
+        {
+            "who": row.history_user.get_username() if row.history_user else "the system",
+            "what": ACTIONS.get(row.history_type, "changed"),
+            "claim_id": row.id,
+            "quote": row.quote,
+            "status": row.status,
+            "reason": row.history_change_reason or "",
+            "when": row.history_date,
+        }
+        for row in rows
+    ]
+
+
 class FactdeskAdminSite(admin.AdminSite):
     site_header = "Factdesk"
     site_title = "Factdesk desk"
@@ -53,4 +73,5 @@ class FactdeskAdminSite(admin.AdminSite):
                 "company"
             )[:15]
             extra_context["data_quality"] = data_quality()
+            extra_context["recent_activity"] = recent_activity()
         return super().index(request, extra_context)

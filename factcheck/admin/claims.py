@@ -13,12 +13,13 @@ from simple_history.admin import SimpleHistoryAdmin
 from factcheck import rules, services
 from factcheck.checks import with_check_counts
 from factcheck.csv_admin import ClaimCSVAdminMixin
-from factcheck.models import Claim, Source
+from factcheck.models import Claim, Comment, Source
 from factcheck.resources import ClaimResource
 
 from .checks import ChecksFailingFilter, checks_cell
 from .filters import (
     HasSourcesFilter,
+    MyQueueFilter,
     PublishedFilter,
     SecondaryOnlyFilter,
     StanceConflictFilter,
@@ -36,6 +37,28 @@ from .workflow import (
 
 class SourceFormSet(BaseInlineFormSet):
     """The claim's sources; saved one by one through services.sources (see save_formset)."""
+
+
+class CommentInline(admin.StackedInline):
+    """The desk's conversation about the claim: added here, never edited, never public."""
+
+    model = Comment
+    extra = 1
+    can_delete = False
+    fields = ["text"]
+    readonly_fields = []
+    verbose_name = "comment"
+    verbose_name_plural = "Discussion"
+    template = "admin/factcheck/claim/comments_inline.html"
+
+    def has_change_permission(self, request, obj=None):
+        return False  # what was said stays said (the history keeps it too)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and request.user.has_perm("factcheck.change_claim")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
 
 
 class SourceInline(admin.StackedInline):
@@ -56,7 +79,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     # CSV import (import_claim permission) and export (export_claim), also of a selection.
     resource_classes = [ClaimResource]
     form = ClaimForm
-    inlines = [SourceInline]
+    inlines = [SourceInline, CommentInline]
     list_display = [
         "row_version",
         "short_quote",
@@ -69,6 +92,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         "reviewed_by",
     ]
     list_filter = [
+        MyQueueFilter,
         "status",
         "metric",
         PublishedFilter,
@@ -116,6 +140,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             "Publication",
             {"fields": [("published_at", "published_by"), "created_by", "seen_version"]},
         ),
+        ("Desk", {"fields": ["assigned_to"]}),
     ]
     actions = ["send_to_review", "give_verdict", "publish", "unpublish"]
 
@@ -168,14 +193,48 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_public and obj.pending_change() is not None:
             # Edits go to the pending change; this page shows what readers see.
-            fields += ["article", "company", "quote", "metric", "value", "unit", "qualifier",
-                       "as_of", "period", "note", "corrected_value"]
+            fields += [
+                "article",
+                "company",
+                "quote",
+                "metric",
+                "value",
+                "unit",
+                "qualifier",
+                "as_of",
+                "period",
+                "note",
+                "corrected_value",
+            ]
         return fields
 
     def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
         if obj is not None and obj.is_public and obj.pending_change() is not None:
-            return []  # the sources are edited on the pending change
-        return super().get_inline_instances(request, obj)
+            # The sources are edited on the pending change; the discussion stays here.
+            inlines = [inline for inline in inlines if not isinstance(inline, SourceInline)]
+        return inlines
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.published_at is not None:
+            return False  # a published claim is unpublished (retracted), never made to vanish
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        published = queryset.filter(published_at__isnull=False)
+        for claim in published:
+            self.message_user(
+                request,
+                f"Claim {claim.pk} is published, so it was not deleted: unpublish it (with a "
+                "reason readers will see) instead.",
+                messages.ERROR,
+            )
+        super().delete_queryset(request, queryset.filter(published_at__isnull=True))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            kwargs["queryset"] = fact_checkers()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
@@ -195,6 +254,10 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
 
     def save_formset(self, request, form, formset, change):
         """Sources are added, edited and removed one by one through services.sources."""
+        if formset.model is Comment:
+            for comment in formset.save(commit=False):
+                services.add_comment(claim=form.instance, user=request.user, text=comment.text)
+            return None
         if formset.model is not Source:
             return super().save_formset(request, form, formset, change)
         instances = formset.save(commit=False)
@@ -269,18 +332,29 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
 
     @admin.action(description="Send to review", permissions=["change"])
     def send_to_review(self, request, queryset):
-        apply_to_each(self, request, list(queryset), services.send_to_review, "sent to review",
-                      user=request.user)
+        apply_to_each(
+            self,
+            request,
+            list(queryset),
+            services.send_to_review,
+            "sent to review",
+            user=request.user,
+        )
 
     @admin.action(description="Publish selected verdicts…", permissions=["publish"])
     def publish(self, request, queryset):
         claims = list(queryset)
         if "confirmed" in request.POST:
-            apply_to_each(self, request, claims, services.publish_claim, "published",
-                          user=request.user)
+            apply_to_each(
+                self, request, claims, services.publish_claim, "published", user=request.user
+            )
             return None
         return confirm_page(
-            self, request, claims=claims, action="publish", title="Publish",
+            self,
+            request,
+            claims=claims,
+            action="publish",
+            title="Publish",
             intro="These claims will go public with the verdict, figure and sources shown "
             "(a pending change replaces its published claim). Publish them?",
             button=f"Yes, publish {len(claims)}",
@@ -291,14 +365,26 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         claims = list(queryset)
         reason = request.POST.get("reason", "").strip()
         if "confirmed" in request.POST and reason:
-            apply_to_each(self, request, claims, services.unpublish_claim, "unpublished",
-                          user=request.user, reason=reason)
+            apply_to_each(
+                self,
+                request,
+                claims,
+                services.unpublish_claim,
+                "unpublished",
+                user=request.user,
+                reason=reason,
+            )
             return None
         return confirm_page(
-            self, request, claims=claims, action="unpublish", title="Unpublish",
+            self,
+            request,
+            claims=claims,
+            action="unpublish",
+            title="Unpublish",
             intro="Readers who follow these claims' links will see a retraction notice with "
             "your reason and today's date instead of the verdict.",
-            button="Unpublish", reason_label="Reason, for readers",
+            button="Unpublish",
+            reason_label="Reason, for readers",
             reason_error="Say why, for readers." if "confirmed" in request.POST else "",
         )
 
@@ -308,8 +394,15 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         if "apply" in request.POST:
             form = VerdictForm(request.POST)
             if form.is_valid():
-                apply_to_each(self, request, claims, services.give_verdict, "given a verdict",
-                              reviewer=request.user, **form.cleaned_data)
+                apply_to_each(
+                    self,
+                    request,
+                    claims,
+                    services.give_verdict,
+                    "given a verdict",
+                    reviewer=request.user,
+                    **form.cleaned_data,
+                )
                 return None
         else:
             form = VerdictForm()
@@ -355,41 +448,79 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     def review_view(self, request, pk):
         claim, back = self._one(request, pk, self.has_change_permission(request))
         if request.method == "POST":
-            apply_to_each(self, request, [claim], services.send_to_review, "sent to review",
-                          single=True, user=request.user)
+            apply_to_each(
+                self,
+                request,
+                [claim],
+                services.send_to_review,
+                "sent to review",
+                single=True,
+                user=request.user,
+            )
             return HttpResponseRedirect(back)
         return confirm_page(
-            self, request, claims=[claim], action="review", title="Send to review",
+            self,
+            request,
+            claims=[claim],
+            action="review",
+            title="Send to review",
             intro="A fact-checker other than whoever entered or changed it will give its verdict.",
-            button="Send to review", single=claim,
+            button="Send to review",
+            single=claim,
         )
 
     def publish_view(self, request, pk):
         claim, back = self._one(request, pk, self.has_publish_permission(request))
         if request.method == "POST":
-            if apply_to_each(self, request, [claim], services.publish_claim, "published",
-                             single=True, user=request.user):
+            if apply_to_each(
+                self,
+                request,
+                [claim],
+                services.publish_claim,
+                "published",
+                single=True,
+                user=request.user,
+            ):
                 back = reverse("admin:factcheck_claim_change", args=[claim.draft_of_id or claim.pk])
             return HttpResponseRedirect(back)
         return confirm_page(
-            self, request, claims=[claim], action="publish", title="Publish",
+            self,
+            request,
+            claims=[claim],
+            action="publish",
+            title="Publish",
             intro="This goes public with the verdict, figure and sources shown"
-            + (", replacing the published claim" if claim.is_draft else "") + ". Publish it?",
-            button="Yes, publish", single=claim,
+            + (", replacing the published claim" if claim.is_draft else "")
+            + ". Publish it?",
+            button="Yes, publish",
+            single=claim,
         )
 
     def unpublish_view(self, request, pk):
         claim, back = self._one(request, pk, self.has_publish_permission(request))
         reason = request.POST.get("reason", "").strip()
         if request.method == "POST" and reason:
-            apply_to_each(self, request, [claim], services.unpublish_claim, "unpublished",
-                          single=True, user=request.user, reason=reason)
+            apply_to_each(
+                self,
+                request,
+                [claim],
+                services.unpublish_claim,
+                "unpublished",
+                single=True,
+                user=request.user,
+                reason=reason,
+            )
             return HttpResponseRedirect(back)
         return confirm_page(
-            self, request, claims=[claim], action="unpublish", title="Unpublish",
+            self,
+            request,
+            claims=[claim],
+            action="unpublish",
+            title="Unpublish",
             intro="Readers who follow this claim's link will see a retraction notice with your "
             "reason and today's date instead of the verdict.",
-            button="Unpublish", reason_label="Reason, for readers",
+            button="Unpublish",
+            reason_label="Reason, for readers",
             reason_error="Say why, for readers." if request.method == "POST" else "",
             single=claim,
         )
@@ -423,6 +554,18 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         return self._verdict_page(
             request, form, [claim], single=claim, blockers=verdict_blockers(claim, request.user)
         )
+
+
+def fact_checkers():
+    """Who may be assigned a claim: the people who may give verdicts."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    may = Q(groups__permissions__codename="give_verdict") | Q(
+        user_permissions__codename="give_verdict"
+    )
+    users = get_user_model().objects.filter(is_active=True, is_staff=True)
+    return users.filter(may | Q(is_superuser=True)).distinct().order_by("username")
 
 
 def verdict_blockers(claim: Claim, user) -> list[str]:

@@ -70,3 +70,21 @@ class StanceConflictFilter(admin.SimpleListFilter):
         if self.value() != "yes":
             return queryset
         return claims_at_odds(queryset)
+
+
+class MyQueueFilter(admin.SimpleListFilter):
+    """ "My queue": the claims assigned to me that still wait for a verdict."""
+
+    title = "queue"
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        return [("mine", "My queue"), ("unassigned", "Not assigned")]
+
+    def queryset(self, request, queryset):
+        waiting = queryset.filter(status__in=["unverified", "in_review"])
+        if self.value() == "mine":
+            return waiting.filter(assigned_to=request.user)
+        if self.value() == "unassigned":
+            return waiting.filter(assigned_to__isnull=True)
+        return queryset

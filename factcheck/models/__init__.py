@@ -3,6 +3,7 @@
 from .articles import Article
 from .checks import CheckOperand, FigureCheck
 from .claims import Claim, ClaimQuerySet, Metric, Qualifier, Status
+from .comments import Comment
 from .corrections import Correction
 from .fx import FxRate
 from .reports import ReaderReport
@@ -15,6 +16,7 @@ __all__ = [
     "CheckOperand",
     "Claim",
     "ClaimQuerySet",
+    "Comment",
     "Correction",
     "FigureCheck",
     "FxRate",

@@ -7,6 +7,7 @@ claim's status, publication, or a published claim's content any other way.
 * `claims`: entering and editing claims, review, verdicts, publication, retraction.
 * `revisions`: a published claim's pending change (a draft claim) and its release.
 * `sources`: adding, editing, moving and removing a claim's sources.
+* `desk`: assignment to a fact-checker's queue, and the discussion (neither is public).
 * `common`: permissions, row locks and versions (a stale edit is refused, not obeyed).
 """
 
@@ -19,11 +20,14 @@ from .claims import (
     unpublish_claim,
 )
 from .common import StaleEdit, describe_changes
+from .desk import add_comment, assign_claim
 from .revisions import discard_draft
 from .sources import delete_source, save_source
 
 __all__ = [
     "StaleEdit",
+    "add_comment",
+    "assign_claim",
     "delete_source",
     "describe_changes",
     "discard_draft",

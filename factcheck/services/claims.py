@@ -44,7 +44,16 @@ def save_claim(*, claim: Claim, user, expected_version: int | None = None) -> Cl
         return write(claim, user)
     require(user, "change_claim", "edit claims")
     current = locked(claim.pk, expected_version)
-    return revise_claim(claim=current, user=user, values=content_of(claim))
+    assignee = claim.assigned_to if claim.assigned_to_id else None
+    reassigned = claim.assigned_to_id != current.assigned_to_id
+    written = revise_claim(claim=current, user=user, values=content_of(claim))
+    if reassigned:
+        from .desk import assign_claim
+
+        assign_claim(claim=current, user=user, assignee=assignee)
+        if written.pk == current.pk:
+            written = Claim.objects.get(pk=current.pk)
+    return written
 
 
 @transaction.atomic
@@ -67,7 +76,8 @@ def revise_claim(
     if current.is_public:
         before = content_of(current)
         if not changed_fields(before, {**before, **values}) and (
-            source_urls is None or set(source_urls) == set(current.sources.values_list("url", flat=True))
+            source_urls is None
+            or set(source_urls) == set(current.sources.values_list("url", flat=True))
         ):
             return current
         target = revisions.open_draft(live=current, user=user, refuse_existing=True)
@@ -98,9 +108,10 @@ def apply_content(target: Claim, values: dict, user) -> bool:
         return False
     for name in changed:
         setattr(target, name, after[name])
+    # Whoever changed anything the verdict covers (figure, words, rationale, correction)
+    # may not give the next verdict on it.
+    add_basis_editor(target, user)
     basis = [name for name in changed if name in rules.BASIS_FIELDS]
-    if basis:
-        add_basis_editor(target, user)
     target.status = rules.status_after_edit(
         status=target.status, basis_changed=bool(basis), content_changed=True
     )

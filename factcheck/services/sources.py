@@ -44,10 +44,16 @@ def _copy_of(draft: Claim, original: Source) -> Source:
 
 
 @transaction.atomic
-def save_source(*, source: Source, user) -> Source:
-    """Add or edit `source` (moving it when its claim changed). Returns the row written."""
+def save_source(*, source: Source, user, expected_claim_version: int | None = None) -> Source:
+    """Add or edit `source` (moving it when its claim changed). Returns the row written.
+
+    `expected_claim_version`: the version of the source's (stored) claim the editor's page
+    showed; a claim changed since — its sources included — refuses the save as stale.
+    """
     require(user, "change_source" if source.pk else "add_source", "edit sources")
     stored = Source.objects.select_for_update().filter(pk=source.pk).first() if source.pk else None
+    if expected_claim_version is not None:
+        locked(stored.claim_id if stored else source.claim_id, expected_claim_version)
     if stored is not None and stored.claim_id != source.claim_id:  # moved to another claim
         delete_source(source=stored, user=user)
         source = Source(**{f: getattr(source, f) for f in SOURCE_FIELDS}, claim_id=source.claim_id)

@@ -56,8 +56,9 @@ def request_version(request) -> str:
 
 
 def page_etag(request, *args, **kwargs) -> str:
-    """The page's ETag: the public version and the full path, hashed."""
-    text = f"{request_version(request)}|{request.get_full_path()}"
+    """The page's ETag: the public version, the scheme, host and full path, hashed."""
+    # Host and scheme too: a page (a feed, a canonical link) may carry absolute URLs.
+    text = f"{request_version(request)}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 

@@ -27,6 +27,10 @@ def claim_post(
         "sources-INITIAL_FORMS": str(initial_sources),
         "sources-MIN_NUM_FORMS": "0",
         "sources-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
     }
     if seen_version is not None:
         data["seen_version"] = str(seen_version)

@@ -111,55 +111,118 @@ def test_inline_source_removal_waits(client, editor, live):
     assert draft_of(live).sources.count() == 0
 
 
-def test_source_admin_delete_waits(client, editor, live):
+def test_source_admin_cannot_delete_a_published_source(client, editor, live):
     source = live.sources.get()
     reader_sees(live)
     client.force_login(editor)
     url = reverse("admin:factcheck_source_delete", args=[source.pk])
     response = client.post(url, {"post": "yes"})
-    assert response.status_code == 302
+    assert response.status_code == 403
     assert Source.objects.filter(pk=source.pk).exists()
     assert_public_unchanged(live, source_url=source.url)
-    assert draft_of(live).status == Status.IN_REVIEW
 
 
-def test_source_admin_bulk_delete_waits(client, editor, live):
+def test_source_admin_bulk_delete_keeps_published_sources(client, editor, live):
     source = live.sources.get()
     reader_sees(live)
     client.force_login(editor)
-    client.post(
+    response = client.post(
         reverse("admin:factcheck_source_changelist"),
         {"action": "delete_selected", "_selected_action": [source.pk], "post": "yes"},
+        follow=True,
     )
+    assert response.status_code == 403  # Django's delete_selected asks per object
     assert Source.objects.filter(pk=source.pk, claim=live).exists()
     assert_public_unchanged(live, source_url=source.url)
 
 
-def test_source_admin_move_keeps_the_published_source(client, editor, live):
+def test_source_admin_cannot_move_a_published_source(client, editor, live):
     source = live.sources.get()
     other = ClaimFactory(created_by=editor)
     reader_sees(live)
     client.force_login(editor)
     url = reverse("admin:factcheck_source_change", args=[source.pk])
-    response = client.post(
+    page = client.get(url).content.decode()
+    assert "belongs to a published claim" in page
+    client.post(
         url,
         {
             "claim": str(other.pk),
             "url": source.url,
             "kind": source.kind,
             "stance": source.stance,
-            "title": source.title,
-            "publisher": source.publisher,
-            "excerpt": "",
-            "archive_url": "",
+            "title": "Moved",
             "_save": "Save",
         },
     )
-    assert response.status_code == 302, response.content[:2000]
+    assert Source.objects.get(pk=source.pk).claim_id == live.pk
+    assert not other.sources.exists()
+    assert_public_unchanged(live, source_url=source.url)
+
+
+def test_service_move_of_a_published_source_keeps_it_public(editor, live):
+    """Defence in depth: code calling the service directly gets the same rule."""
+    source = live.sources.get()
+    other = ClaimFactory(created_by=editor)
+    source.claim = other
+    services.save_source(source=source, user=editor)
     assert Source.objects.get(pk=source.pk).claim_id == live.pk
     assert other.sources.filter(url=source.url).exists()
-    assert_public_unchanged(live, source_url=source.url)
     assert draft_of(live).sources.count() == 0
+    assert_public_unchanged(live, source_url=source.url)
+
+
+def test_stale_source_form_is_refused(client, editor, fact_checker):
+    claim = ClaimFactory(created_by=editor)
+    source = SourceFactory(claim=claim, title="First title")
+    url = reverse("admin:factcheck_source_change", args=[source.pk])
+    client.force_login(editor)
+    seen = Claim.objects.get(pk=claim.pk).version
+    fields = {
+        "claim": str(claim.pk),
+        "url": source.url,
+        "kind": source.kind,
+        "stance": source.stance,
+    }
+    client.post(
+        url, {**fields, "title": "Editor's title", "seen_claim_version": seen, "_save": "Save"}
+    )
+    client.force_login(fact_checker)
+    client.post(
+        url,
+        {
+            **fields,
+            "title": "",
+            "excerpt": "Checker's excerpt",
+            "seen_claim_version": seen,
+            "_save": "Save",
+        },
+    )
+    source.refresh_from_db()
+    assert source.title == "Editor's title", "the stale form did not overwrite the newer save"
+
+
+def test_a_published_claim_cannot_be_deleted(client, publisher, live):
+    client.force_login(publisher)
+    response = client.post(reverse("admin:factcheck_claim_delete", args=[live.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    client.post(
+        reverse("admin:factcheck_claim_changelist"),
+        {"action": "delete_selected", "_selected_action": [live.pk], "post": "yes"},
+    )
+    assert Claim.objects.filter(pk=live.pk).exists()
+
+
+def test_one_person_cannot_change_and_verify_a_rationale(publisher, live):
+    draft = services.revise_claim(claim=live, user=publisher, values={"note": "Reworded."})
+    with pytest.raises(Exception, match="two-person"):
+        services.give_verdict(claim=draft, reviewer=publisher, status="verified", reason="x")
+
+
+def test_change_page_with_a_pending_change_answers(client, editor, live):
+    services.revise_claim(claim=live, user=editor, values={"value": Decimal("150e9")})
+    client.force_login(editor)
+    assert client.get(change_url(live)).status_code == 200
 
 
 def _csv(rows: list[dict]) -> io.BytesIO:
@@ -305,7 +368,11 @@ def test_corrected_value_never_shown_for_other_verdicts(editor, fact_checker, pu
     claim = ClaimFactory(created_by=editor, basis_editors=[editor.pk])
     SourceFactory(claim=claim, stance="contradicts")
     services.give_verdict(
-        claim=claim, reviewer=fact_checker, status="inaccurate", note="x", corrected_value=Decimal(9)
+        claim=claim,
+        reviewer=fact_checker,
+        status="inaccurate",
+        note="x",
+        corrected_value=Decimal(9),
     )
     SourceFactory(claim=claim, stance="supports")
     claim.refresh_from_db()
@@ -402,13 +469,20 @@ def test_a_retraction_is_in_the_feed(publisher, live):
 
 
 def test_clearing_the_corrected_figure_of_an_inaccurate_claim_is_no_error(client, editor):
-    claim = ClaimFactory(created_by=editor, basis_editors=[], status=Status.INACCURATE,
-                         corrected_value=Decimal(9))
+    claim = ClaimFactory(
+        created_by=editor, basis_editors=[], status=Status.INACCURATE, corrected_value=Decimal(9)
+    )
     SourceFactory(claim=claim, stance="contradicts")
     claim.refresh_from_db()
     client.force_login(editor)
-    data = claim_post(quote=claim.quote, value=str(claim.value), unit="USD",
-                      seen_version=claim.version, corrected_value="", _save="Save")
+    data = claim_post(
+        quote=claim.quote,
+        value=str(claim.value),
+        unit="USD",
+        seen_version=claim.version,
+        corrected_value="",
+        _save="Save",
+    )
     response = client.post(change_url(claim), data)
     assert response.status_code in (200, 302)
     claim.refresh_from_db()
