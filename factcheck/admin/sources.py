@@ -23,7 +23,18 @@ class SourceForm(forms.ModelForm):
 
     class Meta:
         model = Source
-        fields = "__all__"
+        fields = [
+            "claim",
+            "url",
+            "title",
+            "publisher",
+            "published_on",
+            "accessed_on",
+            "archive_url",
+            "kind",
+            "excerpt",
+            "stance",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
