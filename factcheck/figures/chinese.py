@@ -2,7 +2,7 @@
 
     [qualifier] [-] [currency] number [多|余] [scale] [多|余] [unit] [以上|左右|以下…]
 
-e.g. "1570亿美元", "人民币24万亿元", "约合人民币20万亿元", "10多亿元", "三百五十亿",
+e.g. "1570亿美元", "人民币24万亿元", "200亿元人民币", "约合人民币20万亿元", "10多亿元", "三百五十亿",
 "1万张GPU卡", "百分之八十", "逾八成", "2.1个百分点", "3倍", "翻了一番".
 
 It produces the same `Match` (and so the same `Figure`) as the English grammar.
@@ -98,6 +98,9 @@ _NOT_NEARLY = "最附"
 _ZH_PREFIXES = ("人民币", "港币", "新台币", "台币", "美元", "欧元", "日元", "英镑")
 # A generic "元" after a Chinese currency word before the number repeats it.
 _YUAN = "元"
+# Currencies a desk names after "元" ("200亿元人民币", "50亿元港币", "300亿元新台币"): the
+# same figures as "人民币200亿元", with the currency at the end.
+_NAMED_AFTER_YUAN = ("人民币", "港币", "新台币", "台币")
 
 
 # "家" counts companies when what follows is one (or nothing): "30家公司", "三家机构", "12家。"
@@ -169,6 +172,7 @@ def _build_pattern() -> re.Pattern[str]:
                 \s*(?P<pct>%)
               | (?P<pp>个百分点|百分点)
               | (?P<times>倍)
+              | \s*元(?P<named>{_alternation(_longest(_NAMED_AFTER_YUAN))})
               | \s*(?P<suffix>{_alternation(currency_zh_forms())}|{_alternation(sign_suffixes)})
               | \s*(?P<asuffix>{_alternation(ascii_suffixes)})(?![A-Za-z])
               | (?P<measure>[{measures}])?(?P<noun>{nouns})
@@ -219,7 +223,7 @@ def _unit(m: re.Match[str], text: str) -> tuple[str, bool] | None:
     if m.group("times") or m.group("fan") is not None or m.group(0).endswith("番"):
         return "×", False
     prefix = m.group("prefix")
-    suffix = m.group("suffix") or m.group("asuffix")
+    suffix = m.group("named") or m.group("suffix") or m.group("asuffix")
     before = currency_code(prefix) if prefix else None
     after = currency_code(suffix) if suffix else None
     if before and after and before != after and suffix != _YUAN:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.figures import parse_figure, parse_figure_strict
+from factcheck.figures import find_figures, parse_figure, parse_figure_strict
 from factcheck.figures.grammar import written_step
 from factcheck.figures.zh_numerals import parse_integer, write_integer
 
@@ -158,3 +158,35 @@ def test_chinese_integers_round_trip(number):
 def test_parse_figure_never_raises_on_chinese_text(text):
     figure = parse_figure(text)
     assert figure is None or figure.text == text.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        ("200亿元人民币", D("2e10"), "CNY", "exact"),
+        ("约200亿元人民币", D("2e10"), "CNY", "about"),
+        ("1.5万亿元人民币以上", D("1.5e12"), "CNY", "at_least"),
+        ("30亿元港币", D("3e9"), "HKD", "exact"),
+        ("300亿元新台币", D("3e10"), "TWD", "exact"),
+        ("人民币200亿元人民币", D("2e10"), "CNY", "exact"),
+    ],
+)
+def test_reads_the_currency_named_after_yuan(text, value, unit, qualifier):
+    """ "200亿元人民币" is the same figure as "人民币200亿元": the currency may end it."""
+    figure = parse_figure(text)
+    assert figure is not None, text
+    assert (figure.value, figure.unit, figure.qualifier, figure.text) == (
+        value,
+        unit,
+        qualifier,
+        text,
+    )
+
+
+def test_a_currency_named_after_yuan_that_contradicts_the_prefix_is_no_figure():
+    assert parse_figure("美元200亿元人民币") is None
+
+
+def test_the_finder_keeps_the_currency_named_after_yuan():
+    (found,) = find_figures("公司估值达200亿元人民币，同比增长。")
+    assert (found.figure.text, found.figure.unit) == ("200亿元人民币", "CNY")
