@@ -17,6 +17,7 @@ from factcheck.models import Claim, Comment, Source
 from factcheck.resources import ClaimResource
 
 from .checks import ChecksFailingFilter, checks_cell
+from .evidence import claim_evidence, next_step
 from .filters import (
     HasSourcesFilter,
     MyQueueFilter,
@@ -241,6 +242,9 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             context["pending"] = obj.pending_change()
             context["live"] = obj.draft_of if obj.is_draft else None
             context["differences"] = revision_differences(obj)
+            context["evidence"] = claim_evidence(obj)
+            context["next_step"] = next_step(obj, request.user)
+            context["publishable"] = sorted(rules.VERDICTS)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- saving goes through the services ----------------------------------------
@@ -408,9 +412,10 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             form = VerdictForm()
         return self._verdict_page(request, form, claims)
 
-    def _verdict_page(self, request, form, claims, single=None, blockers=()):
+    def _verdict_page(self, request, form, claims, single=None, blockers=(), evidence=None):
         context = {
             "blockers": blockers,
+            "evidence": evidence,
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Give verdict",
@@ -552,7 +557,12 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         else:
             form = VerdictForm(initial={"note": claim.note})
         return self._verdict_page(
-            request, form, [claim], single=claim, blockers=verdict_blockers(claim, request.user)
+            request,
+            form,
+            [claim],
+            single=claim,
+            blockers=verdict_blockers(claim, request.user),
+            evidence=claim_evidence(claim.pending_change() or claim),
         )
 
 
