@@ -11,6 +11,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -251,3 +252,17 @@ def test_version_and_language():
     versions = Claim.objects.order_by("pk").values_list("version", flat=True)
     assert column(database, "version") == [str(v) for v in versions]
     assert versions[0] == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_command_outside_a_transaction_reads_one_snapshot():
+    """export_claims in autocommit: the forms query and the COPY share a read-only snapshot."""
+    ClaimFactory(value=Decimal("157000000000"), unit="USD", qualifier="about")
+    out = io.StringIO()
+    call_command("export_claims", stdout=out)
+    python = io.StringIO()
+    csv_export.write_csv(Claim.objects.all(), python)
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows == list(csv.reader(io.StringIO(python.getvalue())))
+    assert column(rows, "as_written") == ["about $157 billion"]
+    assert not connection.in_atomic_block
