@@ -95,7 +95,11 @@ class ClaimOut(Schema):
     as_written: str = Field(description="The CSV's name for `figure`: the same text.")
     usd_value: str | None = Field(description="≈ US dollars at `as_of`, for money.")
     qualifier: str
-    as_of: dt.date | None
+    as_of: dt.date | None = Field(description="The last day of the period the figure refers to.")
+    as_of_precision: str = Field(
+        description="How the date was written: day, month, quarter, half, year or fiscal_year."
+    )
+    as_of_written: str = Field(description='The date as written: "February 2024", "Q2 2024".')
     period: str
     status: str
     note: str = Field(description="The fact-checker's rationale.")
@@ -147,6 +151,8 @@ def _claim_out(request, claim: Claim, sources: list[Source]) -> dict:
         "usd_value": plain_number(claim.usd_value) or None,
         "qualifier": claim.qualifier,
         "as_of": claim.as_of,
+        "as_of_precision": claim.as_of_precision,
+        "as_of_written": claim.as_of_written,
         "period": claim.period,
         "status": claim.status,
         "note": claim.note,

@@ -16,12 +16,13 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django_tables2.data import TableListData
 from django_tables2.utils import OrderByTuple
 
-from factcheck import figures
+from factcheck.dates import claim_as_of_html
 from factcheck.facets import RESULTS_ANCHOR
+from factcheck.localise import claim_figure, day_text, figure_text
 from factcheck.models import Claim, Metric, Status
 from factcheck.verdicts import methodology_url
 
@@ -60,24 +61,25 @@ def verdict_badge(status: str) -> SafeString:
     return mark_safe(  # noqa: S308 - every part is escaped or a constant
         f'<a class="verdict verdict-{escape(status)}" href="{href}">'
         f'<span class="verdict-symbol" aria-hidden="true">{symbol}</span> {label}'
-        '<span class="vh">: what this verdict means</span></a>'
+        f'<span class="vh">{escape(gettext(": what this verdict means"))}</span></a>'
     )
 
 
 def usd_text(claim: Claim) -> str:
-    """The ≈ USD text ("≈ $21.5 billion"); blank when not money or no rate is known."""
+    """The ≈ USD text ("≈ $21.5 billion", "≈ 215亿美元"); blank when not money or no rate is known."""
     if claim.usd_value is None:
         return ""
-    return "≈ " + figures.format_figure(claim.usd_value, "USD", digits=3)
+    return "≈ " + figure_text(claim.usd_value, "USD", digits=3)
 
 
 def date_text(day: dt.date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
+    """ "2 Oct 2024" ("2024年10月2日" on a Chinese page); "" without a date."""
+    return day_text(day)
 
 
 def time_tag(day: dt.date | None) -> str:
     if day is None:
-        return '<span class="blank">undated</span>'
+        return f'<span class="blank">{escape(gettext("undated"))}</span>'
     return f'<time datetime="{day.isoformat()}">{date_text(day)}</time>'
 
 
@@ -121,58 +123,59 @@ def shorten(text: str, limit: int) -> str:
 # Each cell names its column (class) and its label (data-label): on a phone the rows are
 # cards, and the label is written before the value there (site.css).
 def td(name: str, label: str, content: str, extra: str = "") -> str:
-    return f'<td class="c-{name}{extra}" data-label="{label}">{content}</td>'
+    return f'<td class="c-{name}{extra}" data-label="{escape(label)}">{content}</td>'
 
 
 def cell_company(claim: Claim) -> str:
     company = claim.company
     if company is None:
-        return td("company", "Company", '<span class="blank">no company</span>')
+        blank = f'<span class="blank">{escape(gettext("no company"))}</span>'
+        return td("company", gettext("Company"), blank)
     link = f'<a href="{company_url(company.slug)}">{escape(company.name)}</a>'
-    return td("company", "Company", link)
+    return td("company", gettext("Company"), link)
 
 
 def cell_metric(claim: Claim) -> str:
-    return td("metric", "Metric", escape(METRIC_LABELS.get(claim.metric, claim.metric)))
+    return td("metric", gettext("Metric"), escape(METRIC_LABELS.get(claim.metric, claim.metric)))
 
 
 def cell_figure(claim: Claim) -> str:
     """The figure as written, linking to the claim's page (its verdict, sources, reasoning)."""
-    link = f'<a href="{claim_url(claim.pk)}">{escape(claim.figure_display)}</a>'
-    return td("figure", "Figure", link, " num")
+    link = f'<a href="{claim_url(claim.pk)}">{escape(claim_figure(claim))}</a>'
+    return td("figure", gettext("Figure"), link, " num")
 
 
 def cell_quote(claim: Claim) -> str:
-    return td("quote", "Claim", escape(shorten(claim.quote, QUOTE_CHARS)))
+    return td("quote", gettext("Claim"), escape(shorten(claim.quote, QUOTE_CHARS)))
 
 
 def cell_usd(claim: Claim) -> str:
     text = usd_text(claim)
     if not text:
-        return td("usd", "In US dollars", '<span class="blank">—</span>', " num")
-    return td("usd", "In US dollars", escape(text), " num")
+        return td("usd", gettext("In US dollars"), '<span class="blank">—</span>', " num")
+    return td("usd", gettext("In US dollars"), escape(text), " num")
 
 
 def cell_as_of(claim: Claim) -> str:
     period = f' <span class="period">({escape(claim.period)})</span>' if claim.period else ""
-    return td("as_of", "As of", f"{time_tag(claim.as_of)}{period}")
+    return td("as_of", gettext("As of"), f"{claim_as_of_html(claim)}{period}")  # "February 2024"
 
 
 def cell_status(claim: Claim) -> str:
-    return td("status", "Verdict", verdict_badge(claim.status))
+    return td("status", gettext("Verdict"), verdict_badge(claim.status))
 
 
 def cell_sources(claim: Claim) -> str:
-    return td("sources", "Sources", str(claim.n_sources), " num")
+    return td("sources", gettext("Sources"), str(claim.n_sources), " num")
 
 
 def cell_article(claim: Claim) -> str:
     """The article the claim comes from (`article_slug`/`article_title`, see ClaimQuery.rows)."""
     slug, title = getattr(claim, "article_slug", None), getattr(claim, "article_title", None)
     if not slug:
-        return td("article", "Article", '<span class="blank">—</span>')
+        return td("article", gettext("Article"), '<span class="blank">—</span>')
     link = f'<a href="{article_url(slug)}">{escape(shorten(title or slug, TITLE_CHARS))}</a>'
-    return td("article", "Article", link)
+    return td("article", gettext("Article"), link)
 
 
 class PageData(TableListData):
@@ -197,15 +200,15 @@ class ClaimTable(tables.Table):
     `sort=id` still works (filters.SORT_KEYS) without a column of its own.
     """
 
-    figure = tables.Column("Figure as written")
-    quote = tables.Column("Claim", orderable=False)
-    company = tables.Column("Company")
-    metric = tables.Column("Metric")
-    usd = tables.Column("≈ USD")
-    as_of = tables.Column("As of")
-    status = tables.Column("Verdict")
-    sources = tables.Column("Sources")
-    article = tables.Column("Article", orderable=False)
+    figure = tables.Column(gettext_lazy("Figure as written"))
+    quote = tables.Column(gettext_lazy("Claim"), orderable=False)
+    company = tables.Column(gettext_lazy("Company"))
+    metric = tables.Column(gettext_lazy("Metric"))
+    usd = tables.Column(gettext_lazy("≈ USD"))
+    as_of = tables.Column(gettext_lazy("As of"))
+    status = tables.Column(gettext_lazy("Verdict"))
+    sources = tables.Column(gettext_lazy("Sources"))
+    article = tables.Column(gettext_lazy("Article"), orderable=False)
 
     CELLS = {
         "figure": cell_figure,
@@ -225,7 +228,7 @@ class ClaimTable(tables.Table):
         order_by_field = "sort"
         page_field = "page"
         attrs = {"class": "claims"}
-        empty_text = "No published figures match these filters."
+        empty_text = gettext_lazy("No published figures match these filters.")
 
     def __init__(self, rows, *, sort: str, caption: str, params, **kwargs):
         super().__init__(PageData(rows, sort), **kwargs)

@@ -105,8 +105,10 @@ def test_a_date_after_the_articles_publication_is_a_note_not_a_refusal(client, e
     claim = Claim.objects.get()  # saved all the same
     assert claim.as_of == dt.date(2025, 3, 31)
     page = client.get(change_url(claim)).content.decode()
-    assert "Check the date: the figure is dated March 2025, after its article was published " \
+    assert (
+        "Check the date: the figure is dated March 2025, after its article was published "
         "(15 Oct 2024)" in page
+    )
     assert response.status_code == 200
 
 

@@ -89,9 +89,12 @@ periods = st.builds(
     lambda year, precision, month, day: AsOf.of(
         year,
         precision,
-        {"day": month, "month": month, "quarter": (month - 1) // 3 + 1, "half": 1 + (month > 6)}.get(
-            precision, 1
-        ),
+        {
+            "day": month,
+            "month": month,
+            "quarter": (month - 1) // 3 + 1,
+            "half": 1 + (month > 6),
+        }.get(precision, 1),
         day,
     ),
     st.integers(1900, 2099),
