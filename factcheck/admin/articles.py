@@ -120,6 +120,7 @@ class ArticleAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": f"Find figures: {article}",
+            "is_nav_sidebar_enabled": False,  # the table needs the width
             "article": article,
             "review": review,
             "result": result,

@@ -68,3 +68,20 @@ def test_save_carries_the_dates_and_metrics(article):
     again, err = run("halden", "--save")
     assert err[-1] == "14 figures found: 0 saved as unverified, 14 already there."
     assert all(r["id"] for r in again)
+
+
+def test_an_edited_demo_claim_is_flagged_not_proposed(seed_article_text):
+    """The report in issue 11: claim 15 ($3.39 trillion) changed in the desk; the text did not."""
+    call_command("load_demo", stdout=StringIO())
+    claim = Claim.objects.get(article__slug="six-little-tigers", value=Decimal("3390000000000"))
+    Claim.objects.filter(pk=claim.pk).update(value=Decimal("3400000000000"))
+    rows, err = run("six-little-tigers", "--save")
+    assert err[0].startswith(
+        f"Claim {claim.pk} disagrees with the text: the article says $3.39 trillion, "
+        "the claim says $3.4 trillion"
+    )
+    assert err[-1] == (
+        "24 figures found: 0 saved as unverified, 23 already there, "
+        "1 disagreeing with a stored claim."
+    )
+    assert not Claim.objects.filter(value=Decimal("3390000000000")).exists()
