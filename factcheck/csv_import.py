@@ -112,11 +112,11 @@ class RowChecker:
         change = Change("new" if stored is None else "update", row, stored, sources)
         if stored is not None:
             change.claim_id = stored["id"]
-            self._check_version(change, fail)
             change.changed = self._changed_columns(row, stored, sources)
-            if not change.changed:
+            if not change.changed:  # nothing to write, so nothing to overwrite: no version asked
                 change.kind = "skip"
                 return errors or change
+            self._check_version(change, fail)
             if draft_id is not None:
                 fail(
                     "id",
@@ -182,6 +182,8 @@ class RowChecker:
         old_status = stored["status"] if stored else None
         basis_changed = stored is None or any(name in BASIS_COLUMNS for name in change.changed)
         editors = list(stored["basis_editors"]) if stored else []
+        # As services.revise_claim on a claim not yet published: whoever changes its basis
+        # may not give its verdict (rows changing a published claim go to the services).
         if basis_changed and self.user is not None and self.user.pk not in editors:
             editors.append(self.user.pk)
         change.basis_editors = editors

@@ -65,6 +65,7 @@ class ClaimRow:
     sources: tuple[str, ...] = field(default=())
     cells: dict[str, str] = field(default_factory=dict, repr=False)  # as read, for previews
     as_of_precision: str = "day"  # "2024-02" is February 2024, kept as 2024-02-29 (month)
+    language: str = ""  # blank: the article's language (else English)
 
 
 def _choices(choices_class) -> dict[str, str]:
@@ -95,6 +96,7 @@ class RowParser:
         self.companies = Company.objects.name_index()
         self.company_names = {c.pk: c.name for c in self.companies.values()}
         self.articles = dict(Article.objects.values_list("slug", "pk"))
+        self.article_languages = dict(Article.objects.values_list("pk", "language"))
         self._url_field = Source._meta.get_field("url")
         self._field_checks = FieldChecks()
 
@@ -126,12 +128,14 @@ class RowParser:
             "quote": get("quote", ""),
             **self._date(get("as_of", ""), fail),
             "period": get("period", ""),
+            "language": get("language", ""),
             "note": get("note", ""),
             "sources": self._sources(get("sources", ""), fail),
         }
         for column in ("metric", "status", "qualifier"):
             values[column] = self._choice(column, get(column, ""), fail)
         self._figures(cells, values, fail)
+        values["language"] = self._language(values["language"], values["article_id"], fail)
         if errors:
             return errors
         claim_row = ClaimRow(line=row.line, cells=row.cells, **values)
@@ -148,6 +152,15 @@ class RowParser:
             return number
         fail("id", f"'{text[:40]}' is not a claim id: use the number from an export, or leave it blank for a new claim.")  # fmt: skip
         return None
+
+    def _language(self, text: str, article_id: int | None, fail) -> str:
+        """en or zh-hans; blank, or the article's own language, is stored as "the article's"."""
+        code = text.strip().lower().replace("_", "-")
+        if code in ("", "en", "zh-hans"):
+            inherited = self.article_languages.get(article_id) or "en"
+            return "" if code in ("", inherited) else code
+        fail("language", f"'{text[:20]}' is not a language of the desk: use en or zh-hans (or leave it blank).")  # fmt: skip
+        return ""
 
     def _version(self, text: str, fail) -> int | None:
         if not text:
@@ -279,10 +292,11 @@ ROW_FIELDS = (
     "status",
     "note",
     "corrected_value",
+    "language",
 )
 # Fields with few distinct values: each value is checked once per import.
 REPEATING_FIELDS = frozenset(
-    {"metric", "unit", "qualifier", "as_of", "as_of_precision", "period", "status"}
+    {"metric", "unit", "qualifier", "as_of", "as_of_precision", "period", "status", "language"}
 )
 
 

@@ -108,10 +108,11 @@ def apply_content(target: Claim, values: dict, user) -> bool:
         return False
     for name in changed:
         setattr(target, name, after[name])
-    # Whoever changed anything the verdict covers (figure, words, rationale, correction)
-    # may not give the next verdict on it.
-    add_basis_editor(target, user)
     basis = [name for name in changed if name in rules.BASIS_FIELDS]
+    # Whoever changed the verdict's basis may not give it; on a published claim's pending
+    # change, whoever changed anything readers will see (the rationale too) may not.
+    if basis or target.is_draft:
+        add_basis_editor(target, user)
     target.status = rules.status_after_edit(
         status=target.status, basis_changed=bool(basis), content_changed=True
     )

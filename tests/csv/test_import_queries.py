@@ -7,8 +7,9 @@ from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
 
-# Loading the desk: companies, aliases, articles. The import's savepoint and its release.
-SETUP = 3 + 2
+# Loading the desk: companies, aliases, articles and their languages. The import's
+# savepoint and its release.
+SETUP = 4 + 2
 # New claims: reserve ids, claims, their history; reserve source ids, sources, their history.
 NEW_BATCH = 6
 # Updates: the stored claims (locked), their sources and their pending changes (a published
