@@ -73,6 +73,17 @@ _JOIN_SOURCES = (
     f"LEFT JOIN LATERAL (SELECT string_agg(s.url, {_literal(SOURCE_SEPARATOR)} ORDER BY s.id) "  # noqa: S608
     f"AS urls FROM {Source._meta.db_table} s WHERE s.claim_id = c.id) AS src ON true"
 )
+# `as_of` with its stored precision, as figures.as_of.as_of_label writes it.
+_AS_OF = (
+    "CASE c.as_of_precision"
+    " WHEN 'month' THEN to_char(c.as_of, 'YYYY-MM')"
+    " WHEN 'quarter' THEN to_char(c.as_of, 'YYYY-\"Q\"Q')"
+    " WHEN 'half' THEN to_char(c.as_of, 'YYYY') || '-H' ||"
+    " CASE WHEN extract(month FROM c.as_of) <= 6 THEN '1' ELSE '2' END"
+    " WHEN 'year' THEN to_char(c.as_of, 'YYYY')"
+    " WHEN 'fiscal_year' THEN 'FY' || to_char(c.as_of, 'YYYY')"
+    " ELSE to_char(c.as_of, 'YYYY-MM-DD') END"
+)
 # The columns of HEADER, in its order.
 _CORRECTABLE = ", ".join(_literal(status) for status in sorted(CORRECTABLE))
 _COLUMNS = [
@@ -87,7 +98,7 @@ _COLUMNS = [
     _text("c.unit"),
     _number("c.usd_value"),
     _text("c.qualifier"),
-    "to_char(c.as_of, 'YYYY-MM-DD')",
+    _AS_OF,
     _text("c.period"),
     _text("c.status"),
     _text("c.note"),

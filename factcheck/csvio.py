@@ -12,6 +12,7 @@ from decimal import Context, Decimal
 
 from factcheck.csv_safety import neutralise
 from factcheck.figures import format_figure
+from factcheck.figures.as_of import as_of_label
 from factcheck.models.articles import Language
 from factcheck.models.claims import CORRECTABLE
 
@@ -52,6 +53,7 @@ VALUE_FIELDS = (
     "usd_value",
     "qualifier",
     "as_of",
+    "as_of_precision",
     "period",
     "status",
     "note",
@@ -112,6 +114,7 @@ def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
         usd_value,
         qualifier,
         as_of,
+        as_of_precision,
         period,
         status,
         note,
@@ -134,7 +137,7 @@ def row_from_values(values: Sequence, source_urls: Iterable[str]) -> list[str]:
         neutralise(unit),
         plain_number(usd_value),
         neutralise(qualifier),
-        iso_date(as_of),
+        as_of_label(as_of, as_of_precision),  # with its precision: 2024-02, 2024-Q2, FY2024
         neutralise(period),
         neutralise(status),
         neutralise(note),
@@ -169,6 +172,7 @@ def claim_values(claim) -> tuple:
         claim.usd_value,
         claim.qualifier,
         claim.as_of,
+        claim.as_of_precision,
         claim.period,
         claim.status,
         claim.note,

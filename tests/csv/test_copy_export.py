@@ -266,3 +266,4 @@ def test_the_command_outside_a_transaction_reads_one_snapshot():
     assert rows == list(csv.reader(io.StringIO(python.getvalue())))
     assert column(rows, "as_written") == ["about $157 billion"]
     assert not connection.in_atomic_block
+
