@@ -255,6 +255,8 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             user=request.user,
             expected_version=form.cleaned_data.get("seen_version") if change else None,
         )
+        for note in getattr(form, "date_notes", ()):  # e.g. a date after the article's own
+            self.message_user(request, note, messages.WARNING)
 
     def save_formset(self, request, form, formset, change):
         """Sources are added, edited and removed one by one through services.sources."""

@@ -202,7 +202,7 @@ def test_json_ld_cannot_break_out_of_its_script(client, db):
 def test_claim_without_article_has_a_bare_item_reviewed(client, db):
     claim = PublishedClaimFactory(article=None)
     review = claim_reviews(client.get(claim.get_absolute_url()))[0]
-    assert review["itemReviewed"] == {"@type": "Claim"}
+    assert review["itemReviewed"] == {"@type": "Claim", "inLanguage": "en"}
 
 
 def test_article_by_an_organisation(client, db):

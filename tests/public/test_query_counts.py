@@ -73,7 +73,7 @@ def test_other_pages(client, django_assert_num_queries, n):
         ("/articles/count-article/", 3),  # version, article, claims
         ("/companies/", 3),  # version, companies with counts, their groups
         ("/companies/count-co/", 4),  # version, company, its groups, its claims
-        ("/feed/", 2),  # version, the newest claims
+        ("/feed/", 3),  # version, the newest claims, the newest retractions
     ]
     for url, queries in pages:
         with django_assert_num_queries(queries):
