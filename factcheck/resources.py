@@ -140,8 +140,17 @@ def _result(report: csv_import.ImportReport, cells_by_line: dict[int, dict]) -> 
         result.totals[RowResult.IMPORT_TYPE_INVALID] += 1
     kinds = {"new": RowResult.IMPORT_TYPE_NEW, "update": RowResult.IMPORT_TYPE_UPDATE}
     for change in report.changes or []:
-        result.totals[kinds.get(change.kind, RowResult.IMPORT_TYPE_SKIP)] += 1
-    # The preview page lists only what changes (import_preview); no per-row RowResult.
+        kind = kinds.get(change.kind, RowResult.IMPORT_TYPE_SKIP)
+        result.totals[kind] += 1
+        if kind == RowResult.IMPORT_TYPE_SKIP or change.claim_id is None:
+            continue
+        # A row result per written claim: import-export logs them ("Recent actions").
+        row_result = RowResult()
+        row_result.import_type = kind
+        row_result.instance = Claim(pk=change.claim_id, quote=change.row.quote)
+        row_result.add_instance_info(row_result.instance)
+        result.append_row_result(row_result)
+    # The preview page lists only what changes (import_preview), not these.
     result.preview = build_preview(report.changes or [], unchanged=report.unchanged)
     result.total_rows = len(cells_by_line)
     return result

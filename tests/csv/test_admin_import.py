@@ -88,11 +88,6 @@ def test_preview_then_confirm(client, fact_checker, desk):
     assert stored.history.latest("history_id").history_user == fact_checker
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression from cfe824e (import preview): resources._result no longer adds a "
-    "RowResult per new/updated claim, so django-import-export logs no admin action on confirm",
-)
 def test_a_confirmed_import_is_in_the_admin_log(client, fact_checker, desk):
     stored = ClaimFactory(company=desk["openai"], quote="Stored words.")
     data = csv_bytes(row_for(stored, quote="Better words."), {"quote": "New.", "value": "5"})
