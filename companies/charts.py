@@ -23,8 +23,10 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, pgettext_lazy
 
 from factcheck import figures
+from factcheck.localise import claim_figure, day_text, figure_text
 from factcheck.models import Status
 
 # viewBox units. The SVG is 358 px wide on a 390 px phone and up to 704 px on a desktop;
@@ -46,20 +48,20 @@ _PERIODS = (
     ("year", re.compile(r"\b(?:FY|CY)|year|annual|^\s*(?:19|20)[0-9]{2}\s*$", re.IGNORECASE)),
 )
 PERIOD_PHRASES = {
-    "point": "over time",
-    "unstated": "with no period stated",
-    "quarter": "by quarter",
-    "half": "by half-year",
-    "nine_months": "over nine months",
-    "year": "by year",
+    "point": pgettext_lazy("chart title", "over time"),
+    "unstated": pgettext_lazy("chart title", "with no period stated"),
+    "quarter": pgettext_lazy("chart title", "by quarter"),
+    "half": pgettext_lazy("chart title", "by half-year"),
+    "nine_months": pgettext_lazy("chart title", "over nine months"),
+    "year": pgettext_lazy("chart title", "by year"),
 }
 PERIOD_NOUNS = {
-    "point": "dated",
-    "unstated": "period-less",
-    "quarter": "quarterly",
-    "half": "half-year",
-    "nine_months": "nine-month",
-    "year": "full-year",
+    "point": pgettext_lazy("figures of a period", "dated"),
+    "unstated": pgettext_lazy("figures of a period", "period-less"),
+    "quarter": pgettext_lazy("figures of a period", "quarterly"),
+    "half": pgettext_lazy("figures of a period", "half-year"),
+    "nine_months": pgettext_lazy("figures of a period", "nine-month"),
+    "year": pgettext_lazy("figures of a period", "full-year"),
 }
 
 
@@ -109,71 +111,117 @@ def period_kind(period: str, metric: str) -> str:
 
 
 def _phrase(kind: str) -> str:
-    return PERIOD_PHRASES.get(kind) or f"by period ({kind.removeprefix('other:')})"
+    if kind in PERIOD_PHRASES:
+        return str(PERIOD_PHRASES[kind])
+    return gettext("by period (%(period)s)") % {"period": kind.removeprefix("other:")}
 
 
 def _noun(kind: str) -> str:
-    return PERIOD_NOUNS.get(kind) or f"“{kind.removeprefix('other:')}”"
+    if kind in PERIOD_NOUNS:
+        return str(PERIOD_NOUNS[kind])
+    return gettext("“%(period)s”") % {"period": kind.removeprefix("other:")}
 
 
 def short_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """ "2 Oct 2024", or "2024年10月2日" on a Chinese page."""
+    return day_text(day)
 
 
 def when(claim) -> str:
     if claim.as_of is None:
-        return "undated"
-    return (
-        f"{claim.period} ({short_date(claim.as_of)})" if claim.period else short_date(claim.as_of)
-    )
+        return gettext("undated")
+    if claim.period:
+        return f"{claim.period} ({short_date(claim.as_of)})"
+    return short_date(claim.as_of)
 
 
 def _point(claim) -> tuple[str, Point]:
     """(axis unit, point): money in ≈ USD where its date has a rate, else in its own unit."""
     if figures.is_currency(claim.unit) and claim.usd_value is not None:
-        label = figures.format_figure(claim.usd_value, "USD", digits=3)
+        label = figure_text(claim.usd_value, "USD", digits=3)
         if claim.unit != "USD":
-            label = f"≈ {label} ({claim.figure_display})"
+            label = f"≈ {label} ({claim_figure(claim)})"
         return "USD", Point(claim.as_of, claim.usd_value, label, when(claim), claim)
-    return claim.unit, Point(claim.as_of, claim.value, claim.figure_display, when(claim), claim)
+    return claim.unit, Point(claim.as_of, claim.value, claim_figure(claim), when(claim), claim)
 
 
 def unit_note(unit: str) -> str:
     if unit == "USD":
-        return "in US dollars at each date's rate"
+        return gettext("in US dollars at each date's rate")
     if figures.is_currency(unit):
-        return "as written: no reference rate for these dates"
-    return unit or "as a number"
+        return gettext("as written: no reference rate for these dates")
+    return unit or gettext("as a number")
 
 
 def _at(point: Point) -> str:
     if point.claim is not None and point.claim.period:
-        return f"in {point.claim.period}"
-    return f"on {short_date(point.day)}"
+        return gettext("in %(period)s") % {"period": point.claim.period}
+    return gettext("on %(date)s") % {"date": short_date(point.day)}
 
 
 def possessive(name: str) -> str:
-    return f"{name}’" if name.endswith("s") else f"{name}’s"
+    """ "SenseTime’s", "Moss’"; "商汤科技的" on a Chinese page."""
+    if name.endswith("s"):
+        return gettext("%(name)s’") % {"name": name}
+    return gettext("%(name)s’s") % {"name": name}
+
+
+# A series' one-sentence summary, by how it moved (`change` is a percentage).
+_MOVES = {
+    "rose_by": pgettext_lazy(
+        "chart summary",
+        "%(subject)s rose %(change)s, from %(first)s %(at_first)s to %(last)s %(at_last)s "
+        "(%(count)s figures).",
+    ),
+    "fell_by": pgettext_lazy(
+        "chart summary",
+        "%(subject)s fell %(change)s, from %(first)s %(at_first)s to %(last)s %(at_last)s "
+        "(%(count)s figures).",
+    ),
+    "unchanged": pgettext_lazy(
+        "chart summary",
+        "%(subject)s was unchanged, from %(first)s %(at_first)s to %(last)s %(at_last)s "
+        "(%(count)s figures).",
+    ),
+    "rose": pgettext_lazy(
+        "chart summary",
+        "%(subject)s rose, from %(first)s %(at_first)s to %(last)s %(at_last)s "
+        "(%(count)s figures).",
+    ),
+    "fell": pgettext_lazy(
+        "chart summary",
+        "%(subject)s fell, from %(first)s %(at_first)s to %(last)s %(at_last)s "
+        "(%(count)s figures).",
+    ),
+    "held": pgettext_lazy(
+        "chart summary",
+        "%(subject)s held, from %(first)s %(at_first)s to %(last)s %(at_last)s "
+        "(%(count)s figures).",
+    ),
+}
 
 
 def summary(subject: str, points: list[Point]) -> str:
     """One sentence: where the series starts and ends, and how far it moved."""
     first, last = points[0], points[-1]
+    shown = ""
     if first.value > 0 and last.value >= 0:
         change = (last.value - first.value) / first.value * 100
         shown = f"{abs(change).quantize(Decimal(1)):,}%"
-        if last.value == first.value:
-            move = "was unchanged"
-        else:
-            move = f"rose {shown}" if change > 0 else f"fell {shown}"
+        move = "rose_by" if change > 0 else "fell_by" if change < 0 else "unchanged"
     else:
         move = (
             "rose" if last.value > first.value else "fell" if last.value < first.value else "held"
         )
-    return (
-        f"{subject} {move}, from {first.label} {_at(first)} to {last.label} {_at(last)} "
-        f"({len(points)} figures)."
-    )
+    return _MOVES[move] % {
+        "subject": subject,
+        "change": shown,
+        "first": first.label,
+        "at_first": _at(first),
+        "last": last.label,
+        "at_last": _at(last),
+        "count": len(points),
+    }
 
 
 def plan_charts(company_name: str, metric: str, metric_label: str, claims) -> Plan:
@@ -182,32 +230,55 @@ def plan_charts(company_name: str, metric: str, metric_label: str, claims) -> Pl
     series: dict[tuple[str, str], list[Point]] = {}
     for claim in claims:
         if claim.status not in CHARTED:
-            reason = f"rated {Status(claim.status).label}: charts show only verified and misleading figures"
+            reason = gettext(
+                "rated %(verdict)s: charts show only verified and misleading figures"
+            ) % {"verdict": Status(claim.status).label}
             plan.omitted.append(Omitted(claim, reason))
         elif claim.as_of is None:
-            plan.omitted.append(Omitted(claim, "no as-of date to place it on a time axis"))
+            reason = gettext("no as-of date to place it on a time axis")
+            plan.omitted.append(Omitted(claim, reason))
         else:
             unit, point = _point(claim)
             series.setdefault((period_kind(claim.period, metric), unit), []).append(point)
     for (kind, unit), points in series.items():
         points.sort(key=lambda p: (p.day, p.claim.pk if p.claim else 0))
         if len({p.day for p in points}) < 2:
-            reason = (
-                f"the only {_noun(kind)} figure in {unit_name(unit)}: a line needs two dates"
-                if len(points) == 1
-                else f"all {len(points)} {_noun(kind)} figures in {unit_name(unit)} are of one date"
-            )
+            words = {"kind": _noun(kind), "unit": unit_name(unit), "count": len(points)}
+            if len(points) == 1:
+                reason = gettext("the only %(kind)s figure in %(unit)s: a line needs two dates")
+            else:
+                reason = gettext("all %(count)s %(kind)s figures in %(unit)s are of one date")
+            reason %= words
             plan.omitted.extend(Omitted(p.claim, reason) for p in points)
             continue
-        title = f"{company_name}: {metric_label.lower()} {_phrase(kind)}"
-        if unit != "USD" and figures.is_currency(unit):
-            title += f", in {figures.currency_symbol(unit).strip()}"
-        adjective = "" if kind in ("point", "unstated") else f"{_noun(kind)} "
-        subject = f"{possessive(company_name)} {adjective}{metric_label.lower()}"
+        metric_words = str(metric_label).lower()
+        title = gettext("%(company)s: %(metric)s %(period)s") % {
+            "company": company_name,
+            "metric": metric_words,
+            "period": _phrase(kind),
+        }
+        own_currency = unit != "USD" and figures.is_currency(unit)
+        symbol = figures.currency_symbol(unit).strip() if own_currency else ""
+        if own_currency:
+            title = gettext("%(title)s, in %(currency)s") % {"title": title, "currency": symbol}
+        if kind in ("point", "unstated"):
+            subject = gettext("%(owner)s %(metric)s") % {
+                "owner": possessive(company_name),
+                "metric": metric_words,
+            }
+        else:
+            subject = gettext("%(owner)s %(period)s %(metric)s") % {
+                "owner": possessive(company_name),
+                "period": _noun(kind),
+                "metric": metric_words,
+            }
         if kind == "unstated":
-            subject += " (period not stated)"
-        if unit != "USD" and figures.is_currency(unit):
-            subject += f" in {figures.currency_symbol(unit).strip()}"
+            subject = gettext("%(subject)s (period not stated)") % {"subject": subject}
+        if own_currency:
+            subject = gettext("%(subject)s in %(currency)s") % {
+                "subject": subject,
+                "currency": symbol,
+            }
         chart_id = f"chart-{metric}-{len(plan.charts)}"
         text = summary(subject, points)
         svg = line_chart(points, title=title, unit=unit, chart_id=chart_id, description=text)
@@ -217,10 +288,10 @@ def plan_charts(company_name: str, metric: str, metric_label: str, claims) -> Pl
 
 def unit_name(unit: str) -> str:
     if unit == "USD":
-        return "≈ USD"
+        return gettext("≈ USD")
     if figures.is_currency(unit):
         return figures.currency_symbol(unit).strip()
-    return unit or "plain numbers"
+    return unit or gettext("plain numbers")
 
 
 def nice_ceiling(value: Decimal) -> Decimal:
@@ -259,7 +330,7 @@ def _grid(bottom: Decimal, top: Decimal, step: Decimal, unit: str) -> list[str]:
     lines, value = [], bottom
     while value <= top:
         y = _y(value, bottom, top)
-        text = escape(figures.format_figure(value, unit, digits=3)) if value else "0"
+        text = escape(figure_text(value, unit, digits=3)) if value else "0"
         css = "axis" if value == 0 else "grid"
         lines.append(
             f'<line class="{css}" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y:.1f}" y2="{y:.1f}"/>'
@@ -289,10 +360,15 @@ def line_chart(
     first, last = points[0].day, points[-1].day
     bottom, top, step = axis_range([p.value for p in points])
     coords = [(_x(p.day, first, last), _y(p.value, bottom, top)) for p in points]
-    description = description or (
-        f"{len(points)} figures from {points[0].label} on {short_date(first)} "
-        f"to {points[-1].label} on {short_date(last)}."
-    )
+    description = description or gettext(
+        "%(count)s figures from %(first)s on %(first_date)s to %(last)s on %(last_date)s."
+    ) % {
+        "count": len(points),
+        "first": points[0].label,
+        "first_date": short_date(first),
+        "last": points[-1].label,
+        "last_date": short_date(last),
+    }
     dots = [
         f'<circle class="dot" cx="{x:.1f}" cy="{y:.1f}" r="4">'
         f"<title>{escape(p.label)}, {escape(p.when or short_date(p.day))}</title></circle>"

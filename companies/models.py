@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -60,9 +61,9 @@ class CompanyGroup(models.Model):
 
 class Company(models.Model):
     class Kind(models.TextChoices):
-        STARTUP = "startup", "Start-up"
-        LISTED = "listed", "Listed company"
-        OTHER = "other", "Other organisation"
+        STARTUP = "startup", _("Start-up")
+        LISTED = "listed", _("Listed company")
+        OTHER = "other", _("Other organisation")
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)

@@ -11,7 +11,7 @@ import datetime as dt
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from factcheck.figures.as_of import AsOf
 
@@ -27,7 +27,8 @@ def as_of_html(day: dt.date | None, precision: str | None) -> SafeString:
     fiscal year, whose months are the company's, carries none and is plain text.
     """
     if day is None:
-        return mark_safe('<span class="blank">undated</span>')
+        undated = escape(gettext("undated"))
+        return mark_safe(f'<span class="blank">{undated}</span>')  # noqa: S308 - escaped
     as_of = AsOf(day, precision or "day")
     text = escape(as_of.text(page_language()))
     if not as_of.machine:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import CharField, Count, F, QuerySet, Value
 from django.db.models.functions import Cast, ExtractYear
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 from factcheck.figures.units import CURRENCIES
 from factcheck.models import Metric, Status
@@ -115,7 +116,7 @@ def _simple_facet(name, title, rows, params, labels=None) -> Facet:
     for key, label, n in ranked[:TOP]:  # links are made for the values shown only
         text = (labels or {}).get(key, label) if key is not None else None
         if key is None:
-            facet.values.append(FacetValue(label="(none)", count=n, url=None))
+            facet.values.append(FacetValue(label=gettext("(none)"), count=n, url=None))
             continue
         is_selected = key.lower() == selected.lower()
         facet.values.append(
@@ -125,13 +126,13 @@ def _simple_facet(name, title, rows, params, labels=None) -> Facet:
 
 
 def _year_facet(rows, params) -> Facet:
-    facet = Facet(name="year", title="Year (as of)")
+    facet = Facet(name="year", title=gettext("Year (as of)"))
     start, end = params.get("as_of_from", ""), params.get("as_of_to", "")
     if start or end:
         facet.clear_url = _url(params, as_of_from=None, as_of_to=None)
     for key, _, n in sorted(rows, key=lambda r: r[0] or "", reverse=True):
         if key is None:
-            facet.values.append(FacetValue(label="Undated", count=n, url=None))
+            facet.values.append(FacetValue(label=gettext("Undated"), count=n, url=None))
             continue
         year = str(int(float(key)))  # "2024" from any database's rendering of the year
         first, last = f"{year}-01-01", f"{year}-12-31"
@@ -151,14 +152,16 @@ def build_facets(summary: dict, params: QueryDict, *, with_status: bool) -> list
     rows = summary["facets"]
     metric_labels = dict(Metric.choices)
     facets = [
-        _simple_facet("company", "Company", rows.get("company", []), params),
-        _simple_facet("metric", "Metric", rows.get("metric", []), params, metric_labels),
-        _simple_facet("currency", "Currency", rows.get("currency", []), params),
+        _simple_facet("company", gettext("Company"), rows.get("company", []), params),
+        _simple_facet("metric", gettext("Metric"), rows.get("metric", []), params, metric_labels),
+        _simple_facet("currency", gettext("Currency"), rows.get("currency", []), params),
         _year_facet(rows.get("year", []), params),
     ]
     if with_status:
         labels = {s: Status(s).label for s in Status.verdicts()}
-        facets.insert(0, _simple_facet("status", "Verdict", rows.get("status", []), params, labels))
+        facets.insert(
+            0, _simple_facet("status", gettext("Verdict"), rows.get("status", []), params, labels)
+        )
     return facets
 
 

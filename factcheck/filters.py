@@ -15,9 +15,11 @@ import django_filters.fields
 from django import forms
 from django.db.models import CharField, F, Func, OuterRef, QuerySet, Subquery
 from django.http import QueryDict
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from companies.models import Company
 from factcheck.figures.units import CURRENCIES
+from factcheck.localise import day_text
 from factcheck.models import Article, Claim, Metric, Status
 from factcheck.pagination import PER_PAGE
 
@@ -122,8 +124,11 @@ class ClaimFilterForm(forms.Form):
         if start and end and start > end:
             self.add_error(
                 "as_of_to",
-                f"The end of the as-of range ({end:%Y-%m-%d}) is before its start "
-                f"({start:%Y-%m-%d}): swap them.",
+                gettext(
+                    "The end of the as-of range (%(end)s) is before its start (%(start)s): "
+                    "swap them."
+                )
+                % {"end": f"{end:%Y-%m-%d}", "start": f"{start:%Y-%m-%d}"},
             )
         return cleaned
 
@@ -135,7 +140,7 @@ def date_filter(lookup: str, label: str) -> django_filters.DateFilter:
         label=label,
         input_formats=ISO_DATE,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Enter a date as YYYY-MM-DD, e.g. 2024-10-02."},
+        error_messages={"invalid": gettext_lazy("Enter a date as YYYY-MM-DD, e.g. 2024-10-02.")},
     )
 
 
@@ -143,37 +148,42 @@ class ClaimFilter(django_filters.FilterSet):
     """The filters of `/claims/`: company, metric, status, currency, as-of range, text, sort."""
 
     q = django_filters.CharFilter(
-        label="Search",
+        label=gettext_lazy("Search"),
         method="search",
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
     company = django_filters.ChoiceFilter(
         method="filter_company",
-        label="Company",
-        empty_label="Any company",
+        label=gettext_lazy("Company"),
+        empty_label=gettext_lazy("Any company"),
         error_messages={
-            "invalid_choice": "No company with published figures is called “%(value)s”."
+            "invalid_choice": gettext_lazy(
+                "No company with published figures is called “%(value)s”."
+            )
         },
     )
     metric = django_filters.ChoiceFilter(
-        choices=Metric.choices, label="Metric", empty_label="Any metric"
+        choices=Metric.choices, label=gettext_lazy("Metric"), empty_label=gettext_lazy("Any metric")
     )
     status = django_filters.ChoiceFilter(
         choices=[(s, Status(s).label) for s in Status.verdicts()],
-        label="Verdict",
-        empty_label="Any verdict",
+        label=gettext_lazy("Verdict"),
+        empty_label=gettext_lazy("Any verdict"),
     )
     currency = CurrencyFilter(
         field_name="unit",
         choices=[(c.code, c.code) for c in sorted(CURRENCIES, key=lambda c: c.code)],
-        label="Currency",
-        empty_label="Any currency",
+        label=gettext_lazy("Currency"),
+        empty_label=gettext_lazy("Any currency"),
     )
-    as_of_from = date_filter("gte", "As of, from")
-    as_of_to = date_filter("lte", "As of, to")
+    as_of_from = date_filter("gte", gettext_lazy("As of, from"))
+    as_of_to = date_filter("lte", gettext_lazy("As of, to"))
     sort = django_filters.ChoiceFilter(
-        choices=sort_choices(), method="apply_sort", label="Sort", widget=forms.HiddenInput
+        choices=sort_choices(),
+        method="apply_sort",
+        label=gettext_lazy("Sort"),
+        widget=forms.HiddenInput,
     )
 
     class Meta:
@@ -189,7 +199,7 @@ class ClaimFilter(django_filters.FilterSet):
             # A <select> of thousands of companies is no help to a reader and weighs
             # 300 kB on every page: a search box that takes a name or a slug instead.
             self.filters["company"].extra["widget"] = forms.TextInput(
-                attrs={"type": "search", "placeholder": "Any company"}
+                attrs={"type": "search", "placeholder": gettext("Any company")}
             )
         # A callable: form fields deep-copy a list of choices on every request (thousands
         # of companies), but only keep a reference to a callable.
@@ -237,37 +247,47 @@ FILTER_PARAMS = ("q", "company", "metric", "status", "currency", "as_of_from", "
 
 # What a heading calls the figures of one metric: "Verified valuations of SenseTime".
 METRIC_NOUNS = {
-    Metric.VALUATION: "valuations",
-    Metric.FUNDING: "funding figures",
-    Metric.MARKET_CAP: "market caps",
-    Metric.REVENUE: "revenue figures",
-    Metric.NET_INCOME: "net income figures",
-    Metric.NET_LOSS: "net losses",
-    Metric.SHARE_PRICE: "share prices",
-    Metric.CHANGE: "changes",
-    Metric.COMPUTE: "compute figures",
-    Metric.COUNT: "counts",
-    Metric.FORECAST: "forecasts",
-    Metric.OTHER: "other figures",
+    Metric.VALUATION: pgettext_lazy("heading", "valuations"),
+    Metric.FUNDING: pgettext_lazy("heading", "funding figures"),
+    Metric.MARKET_CAP: pgettext_lazy("heading", "market caps"),
+    Metric.REVENUE: pgettext_lazy("heading", "revenue figures"),
+    Metric.NET_INCOME: pgettext_lazy("heading", "net income figures"),
+    Metric.NET_LOSS: pgettext_lazy("heading", "net losses"),
+    Metric.SHARE_PRICE: pgettext_lazy("heading", "share prices"),
+    Metric.CHANGE: pgettext_lazy("heading", "changes"),
+    Metric.COMPUTE: pgettext_lazy("heading", "compute figures"),
+    Metric.COUNT: pgettext_lazy("heading", "counts"),
+    Metric.FORECAST: pgettext_lazy("heading", "forecasts"),
+    Metric.OTHER: pgettext_lazy("heading", "other figures"),
+}
+# What a heading calls the figures of one verdict: "Inaccurate valuations".
+STATUS_HEADINGS = {
+    Status.VERIFIED: gettext_lazy("Verified %(noun)s"),
+    Status.INACCURATE: gettext_lazy("Inaccurate %(noun)s"),
+    Status.MISLEADING: gettext_lazy("Misleading %(noun)s"),
+    Status.UNVERIFIABLE: gettext_lazy("Unverifiable %(noun)s"),
 }
 
 
-def _day(day) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def _dates_text(start, end) -> str:
-    """ " as of 2024", " as of 1 Mar 2024 to 30 Jun 2024", " as of 1 Mar 2024 or later"."""
+def _dates_text(text: str, start, end) -> str:
+    """`text` narrowed to the as-of range: "… as of 2024", "… as of 1 Mar 2024 to 30 Jun 2024"."""
     if start and end:
         if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
             years = str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-            return f" as of {years}"
-        return f" as of {_day(start)} to {_day(end)}"
+            return gettext("%(text)s as of %(years)s") % {"text": text, "years": years}
+        return gettext("%(text)s as of %(start)s to %(end)s") % {
+            "text": text,
+            "start": day_text(start),
+            "end": day_text(end),
+        }
     if start:
-        return f" as of {_day(start)} or later"
+        return gettext("%(text)s as of %(start)s or later") % {
+            "text": text,
+            "start": day_text(start),
+        }
     if end:
-        return f" as of {_day(end)} or earlier"
-    return ""
+        return gettext("%(text)s as of %(end)s or earlier") % {"text": text, "end": day_text(end)}
+    return text
 
 
 @dataclass
@@ -313,22 +333,27 @@ class ClaimQuery:
         metric, status = cleaned.get("metric"), cleaned.get("status")
         names = {slug: name for slug, name, _ in self.companies}
         company = names.get(cleaned.get("company") or "")
-        noun = METRIC_NOUNS.get(metric, "figures")
+        noun = METRIC_NOUNS.get(metric, pgettext_lazy("heading", "figures"))
         if self.verified_only:
-            text = f"Verified {noun}"
+            text = STATUS_HEADINGS[Status.VERIFIED] % {"noun": noun}
         elif status:
-            text = f"{Status(status).label} {noun}"
+            text = STATUS_HEADINGS[status] % {"noun": noun}
         elif metric or not company:
-            text = f"Published verdicts on {noun}"
+            text = gettext("Published verdicts on %(noun)s") % {"noun": noun}
         else:
-            text = "Published verdicts"
-        if company:
-            text += f" {'on' if text == 'Published verdicts' else 'of'} {company}"
+            text = ""
+        if company and not text:
+            text = gettext("Published verdicts on %(company)s") % {"company": company}
+        elif company:
+            text = gettext("%(text)s of %(company)s") % {"text": text, "company": company}
         if cleaned.get("currency"):
-            text += f" in {cleaned['currency']}"
-        text += _dates_text(cleaned.get("as_of_from"), cleaned.get("as_of_to"))
+            text = gettext("%(text)s in %(currency)s") % {
+                "text": text,
+                "currency": cleaned["currency"],
+            }
+        text = _dates_text(text, cleaned.get("as_of_from"), cleaned.get("as_of_to"))
         if cleaned.get("q"):
-            text += f" matching “{cleaned['q']}”"
+            text = gettext("%(text)s matching “%(query)s”") % {"text": text, "query": cleaned["q"]}
         return text
 
     def rows(self) -> QuerySet:

@@ -11,7 +11,7 @@ import json
 
 from django.conf import settings
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from factcheck.links import is_http_url
 from factcheck.models import Claim, Status
@@ -56,7 +56,10 @@ def _item_reviewed(claim: Claim) -> dict:
 def _explanation(status: str, request) -> str:
     """The verdict's meaning, and where the desk explains its verdicts and scale."""
     url = request.build_absolute_uri(methodology_url(status))
-    return f"{MEANINGS[status].summary} How the desk rates figures: {url}"
+    return gettext("%(meaning)s How the desk rates figures: %(url)s") % {
+        "meaning": MEANINGS[status].summary,
+        "url": url,
+    }
 
 
 def claim_review(claim: Claim, request, *, last_corrected=None) -> dict:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext
 
 from factcheck.models import Source, Status
 
@@ -42,12 +43,13 @@ def stance_note(source: Source, status: str, stances: Iterable[str]) -> tuple[st
         return "agrees", recorded
     verdict = Status(status).label
     if at_odds(status, stances):
-        return (
-            "at-odds",
-            f"Recorded as “{recorded.lower()}”, which is at odds with the verdict "
-            f"({verdict}): the desk is reviewing this source",
+        words = gettext(
+            "Recorded as “%(stance)s”, which is at odds with the verdict (%(verdict)s): "
+            "the desk is reviewing this source"
         )
-    return "dissents", f"{recorded}; the verdict ({verdict}) rests on the other sources"
+        return "at-odds", words % {"stance": recorded.lower(), "verdict": verdict}
+    words = gettext("%(stance)s; the verdict (%(verdict)s) rests on the other sources")
+    return "dissents", words % {"stance": recorded, "verdict": verdict}
 
 
 def at_odds_aliases() -> dict:

@@ -58,10 +58,11 @@ def verdict_badge(status: str) -> SafeString:
     symbol = VERDICT_SYMBOLS.get(status, "")
     label = escape(STATUS_LABELS.get(status, status))
     href = f"{_methodology_path(get_language())}#verdict-{escape(status)}"
+    meaning = escape(gettext(": what this verdict means"))
     return mark_safe(  # noqa: S308 - every part is escaped or a constant
         f'<a class="verdict verdict-{escape(status)}" href="{href}">'
         f'<span class="verdict-symbol" aria-hidden="true">{symbol}</span> {label}'
-        f'<span class="vh">{escape(gettext(": what this verdict means"))}</span></a>'
+        f'<span class="vh">{meaning}</span></a>'
     )
 
 
@@ -79,7 +80,8 @@ def date_text(day: dt.date | None) -> str:
 
 def time_tag(day: dt.date | None) -> str:
     if day is None:
-        return f'<span class="blank">{escape(gettext("undated"))}</span>'
+        undated = escape(gettext("undated"))
+        return f'<span class="blank">{undated}</span>'
     return f'<time datetime="{day.isoformat()}">{date_text(day)}</time>'
 
 
@@ -129,7 +131,8 @@ def td(name: str, label: str, content: str, extra: str = "") -> str:
 def cell_company(claim: Claim) -> str:
     company = claim.company
     if company is None:
-        blank = f'<span class="blank">{escape(gettext("no company"))}</span>'
+        words = escape(gettext("no company"))
+        blank = f'<span class="blank">{words}</span>'
         return td("company", gettext("Company"), blank)
     link = f'<a href="{company_url(company.slug)}">{escape(company.name)}</a>'
     return td("company", gettext("Company"), link)

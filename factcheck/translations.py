@@ -17,17 +17,20 @@ def read_po(po: Path):
         return babel_read_po(handle, abort_invalid=True)
 
 
-def translated(po: Path) -> dict[str, str]:
-    """msgid -> msgstr of every translated, non-fuzzy message of `po` (plurals: the first form)."""
-    messages = {}
+def translated(po: Path) -> dict:
+    """Every translated, non-fuzzy message of `po`, keyed as a compiled catalogue keys them:
+    msgid -> msgstr, and (msgid, n) -> the n-th form of a plural message."""
+    messages: dict = {}
     for message in read_po(po):
         if not message.id or message.fuzzy or not message.string:
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
-        msgstr = message.string[0] if isinstance(message.string, tuple) else message.string
-        if msgstr:
-            key = f"{message.context}\x04{msgid}" if message.context else msgid
-            messages[key] = msgstr
+        plural = isinstance(message.id, tuple)
+        msgid = message.id[0] if plural else message.id
+        key = f"{message.context}\x04{msgid}" if message.context else msgid
+        if not plural:
+            messages[key] = message.string
+        elif all(message.string):
+            messages.update({(key, n): form for n, form in enumerate(message.string)})
     return messages
 
 

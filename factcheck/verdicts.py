@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from factcheck.models import Status
 
@@ -36,50 +37,60 @@ MEANINGS: dict[str, Meaning] = {
         Meaning(
             Status.VERIFIED,
             Status.VERIFIED.label,
-            "The figure matches what reliable sources say, within the rounding its wording allows.",
-            "At least one source backs the figure, preferably a primary one (a filing, a "
-            "press release, official data). A figure written as “$157 billion” is verified by "
-            "a source saying $157.3 billion: the writer rounded, and that is allowed.",
+            _(
+                "The figure matches what reliable sources say, within the rounding its wording allows."
+            ),
+            _(
+                "At least one source backs the figure, preferably a primary one (a filing, a "
+                "press release, official data). A figure written as “$157 billion” is verified by "
+                "a source saying $157.3 billion: the writer rounded, and that is allowed."
+            ),
             5,
         ),
         Meaning(
             Status.UNVERIFIABLE,
             Status.UNVERIFIABLE.label,
-            "No reliable source the desk could find settles the figure either way.",
-            "The rationale says what the desk tried: which filings, statements and reports "
-            "it looked for and why they do not settle the figure. An unverifiable figure may "
-            "be right; the desk cannot show that it is.",
+            _("No reliable source the desk could find settles the figure either way."),
+            _(
+                "The rationale says what the desk tried: which filings, statements and reports "
+                "it looked for and why they do not settle the figure. An unverifiable figure may "
+                "be right; the desk cannot show that it is."
+            ),
             3,
         ),
         Meaning(
             Status.MISLEADING,
             Status.MISLEADING.label,
-            "The number is right, but the way it is framed leads to a wrong conclusion.",
-            "For example a valuation quoted as if it were revenue, a peak presented as the "
-            "current level, or a change measured from an unusual starting point. The "
-            "rationale says what a reader would wrongly conclude.",
+            _("The number is right, but the way it is framed leads to a wrong conclusion."),
+            _(
+                "For example a valuation quoted as if it were revenue, a peak presented as the "
+                "current level, or a change measured from an unusual starting point. The "
+                "rationale says what a reader would wrongly conclude."
+            ),
             2,
         ),
         Meaning(
             Status.INACCURATE,
             Status.INACCURATE.label,
-            "The figure is wrong; the right figure is given beside it.",
-            "Sources show a different figure, beyond the rounding the wording allows. The "
-            "claim's page gives the right figure and the sources it comes from.",
+            _("The figure is wrong; the right figure is given beside it."),
+            _(
+                "Sources show a different figure, beyond the rounding the wording allows. The "
+                "claim's page gives the right figure and the sources it comes from."
+            ),
             1,
         ),
         Meaning(
             Status.UNVERIFIED,
             Status.UNVERIFIED.label,
-            "entered by the desk; nobody has checked it yet",
-            "Never shown to the public.",
+            _("entered by the desk; nobody has checked it yet"),
+            _("Never shown to the public."),
             None,
         ),
         Meaning(
             Status.IN_REVIEW,
             Status.IN_REVIEW.label,
-            "a fact-checker is working on it",
-            "Never shown to the public.",
+            _("a fact-checker is working on it"),
+            _("Never shown to the public."),
             None,
         ),
     ]

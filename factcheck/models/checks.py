@@ -1,22 +1,23 @@
 """Arithmetic checks an editor links between figures: "from A to B is a fall of C"."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class FigureCheck(models.Model):
     class Kind(models.TextChoices):
-        PERCENT_CHANGE = "percent_change", "Percent change (from A to B)"
-        DIFFERENCE = "difference", "Difference (A − B)"
-        RATIO = "ratio", "Ratio or multiple (A ÷ B)"
-        CONVERSION = "conversion", "Same figure in another currency"
-        SUM = "sum", "Sum of parts"
+        PERCENT_CHANGE = "percent_change", _("Percent change (from A to B)")
+        DIFFERENCE = "difference", _("Difference (A − B)")
+        RATIO = "ratio", _("Ratio or multiple (A ÷ B)")
+        CONVERSION = "conversion", _("Same figure in another currency")
+        SUM = "sum", _("Sum of parts")
 
     class Outcome(models.TextChoices):
-        HOLDS = "holds", "Holds"
-        FAILS = "fails", "Fails"
-        ERROR = "error", "Cannot compute"
-        SHOWN = "shown", "Working shown (no stated figure)"
+        HOLDS = "holds", _("Holds")
+        FAILS = "fails", _("Fails")
+        ERROR = "error", _("Cannot compute")
+        SHOWN = "shown", _("Working shown (no stated figure)")
 
     kind = models.CharField(max_length=14, choices=Kind.choices)
     stated = models.ForeignKey(

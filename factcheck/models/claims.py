@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from factcheck import figures
@@ -15,12 +16,12 @@ from factcheck.search import search_claims
 
 
 class Status(models.TextChoices):
-    UNVERIFIED = "unverified", "Unverified"
-    IN_REVIEW = "in_review", "In review"
-    VERIFIED = "verified", "Verified"
-    INACCURATE = "inaccurate", "Inaccurate"
-    MISLEADING = "misleading", "Misleading"
-    UNVERIFIABLE = "unverifiable", "Unverifiable"
+    UNVERIFIED = "unverified", _("Unverified")
+    IN_REVIEW = "in_review", _("In review")
+    VERIFIED = "verified", _("Verified")
+    INACCURATE = "inaccurate", _("Inaccurate")
+    MISLEADING = "misleading", _("Misleading")
+    UNVERIFIABLE = "unverifiable", _("Unverifiable")
 
     @classmethod
     def verdicts(cls) -> list[str]:
@@ -29,18 +30,18 @@ class Status(models.TextChoices):
 
 
 class Metric(models.TextChoices):
-    VALUATION = "valuation", "Valuation"
-    FUNDING = "funding", "Funding"
-    MARKET_CAP = "market_cap", "Market cap"
-    REVENUE = "revenue", "Revenue"
-    NET_INCOME = "net_income", "Net income"
-    NET_LOSS = "net_loss", "Net loss"
-    SHARE_PRICE = "share_price", "Share price"
-    CHANGE = "change", "Change"
-    COMPUTE = "compute", "Compute"
-    COUNT = "count", "Count"
-    FORECAST = "forecast", "Forecast"
-    OTHER = "other", "Other"
+    VALUATION = "valuation", _("Valuation")
+    FUNDING = "funding", _("Funding")
+    MARKET_CAP = "market_cap", _("Market cap")
+    REVENUE = "revenue", _("Revenue")
+    NET_INCOME = "net_income", _("Net income")
+    NET_LOSS = "net_loss", _("Net loss")
+    SHARE_PRICE = "share_price", _("Share price")
+    CHANGE = "change", _("Change")
+    COMPUTE = "compute", _("Compute")
+    COUNT = "count", _("Count")
+    FORECAST = "forecast", _("Forecast")
+    OTHER = "other", _("Other")
 
 
 class DatePrecision(models.TextChoices):
@@ -55,12 +56,12 @@ class DatePrecision(models.TextChoices):
 
 
 class Qualifier(models.TextChoices):
-    EXACT = "exact", "exactly"
-    ABOUT = "about", "about"
-    OVER = "over", "over"
-    UNDER = "under", "under"
-    UP_TO = "up_to", "up to"
-    AT_LEAST = "at_least", "at least"
+    EXACT = "exact", _("exactly")
+    ABOUT = "about", _("about")
+    OVER = "over", _("over")
+    UNDER = "under", _("under")
+    UP_TO = "up_to", _("up to")
+    AT_LEAST = "at_least", _("at least")
 
 
 # What the public may see: a verdict that has been published. The only definition; the

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-http_url = URLValidator(schemes=["http", "https"], message="Enter an http:// or https:// URL.")
+http_url = URLValidator(schemes=["http", "https"], message=_("Enter an http:// or https:// URL."))
 
 # Limits a reader can act on; the form repeats them in its messages.
 MESSAGE_MAX = 4000

@@ -2,6 +2,7 @@
 
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 http_url = URLValidator(schemes=["http", "https"], message="Enter an http:// or https:// URL.")
@@ -9,17 +10,17 @@ http_url = URLValidator(schemes=["http", "https"], message="Enter an http:// or 
 
 class Source(models.Model):
     class Kind(models.TextChoices):
-        FILING = "filing", "Filing"
-        PRESS_RELEASE = "press_release", "Press release"
-        OFFICIAL_DATA = "official_data", "Official data"
-        NEWS = "news", "News report"
-        ANALYST = "analyst", "Analyst or research"
+        FILING = "filing", _("Filing")
+        PRESS_RELEASE = "press_release", _("Press release")
+        OFFICIAL_DATA = "official_data", _("Official data")
+        NEWS = "news", _("News report")
+        ANALYST = "analyst", _("Analyst or research")
 
     PRIMARY_KINDS = (Kind.FILING, Kind.PRESS_RELEASE, Kind.OFFICIAL_DATA)
 
     class Stance(models.TextChoices):
-        SUPPORTS = "supports", "Supports the claim"
-        CONTRADICTS = "contradicts", "Contradicts the claim"
+        SUPPORTS = "supports", _("Supports the claim")
+        CONTRADICTS = "contradicts", _("Contradicts the claim")
 
     claim = models.ForeignKey("factcheck.Claim", on_delete=models.CASCADE, related_name="sources")
     url = models.URLField("URL", max_length=1000, validators=[http_url])

@@ -4,8 +4,9 @@ import html
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
-from factcheck import links, tables
+from factcheck import links, localise, tables
 from factcheck.dates import claim_as_of_html
 from factcheck.models import Source
 
@@ -40,8 +41,21 @@ def usd(claim):
 
 @register.filter
 def tier(source: Source):
-    """A source's tier and kind: "Primary · Filing"."""
-    return f"{source.tier.capitalize()} · {source.get_kind_display()}"
+    """A source's tier and kind: "Primary · Filing" ("一手来源 · 监管文件")."""
+    tier = gettext("Primary") if source.is_primary else gettext("Secondary")
+    return f"{tier} · {source.get_kind_display()}"
+
+
+@register.filter
+def figure(claim) -> str:
+    """A claim's figure in the page's language: "about RMB 30 billion", "约300亿元"."""
+    return localise.claim_figure(claim)
+
+
+@register.filter
+def corrected(claim) -> str:
+    """The right figure beside an inaccurate or misleading verdict, in the page's language."""
+    return localise.corrected_figure(claim)
 
 
 @register.filter

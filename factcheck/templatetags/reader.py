@@ -7,6 +7,7 @@ from django import template
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from factcheck.localise import claim_figure
 from factcheck.tables import VERDICT_SYMBOLS
 from factcheck.views.reports import ReportForm
 
@@ -24,7 +25,7 @@ def share_meta(context, claim):
     """Open Graph and Twitter card tags: the figure and verdict, and the claim's words."""
     request = context["request"]
     return {
-        "title": f"{claim.figure_display}: {claim.get_status_display()}",
+        "title": f"{claim_figure(claim)}: {claim.get_status_display()}",
         "description": Truncator(claim.quote).chars(200),
         "url": request.build_absolute_uri(claim.get_absolute_url()),
         "site_name": context.get("DESK_NAME", ""),
@@ -35,7 +36,7 @@ def share_meta(context, claim):
 def share_section(context, claim):
     """The embed code for the claim's verdict card (views/embed.py)."""
     url = context["request"].build_absolute_uri(reverse("factcheck:claim-embed", args=[claim.pk]))
-    title = f"{claim.figure_display}: {claim.get_status_display()}"
+    title = f"{claim_figure(claim)}: {claim.get_status_display()}"
     return {"claim": claim, "embed_url": url, "embed_title": title}
 
 

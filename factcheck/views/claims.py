@@ -8,6 +8,8 @@ parameters select.
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
 
 from factcheck import jsonld
 from factcheck.checks import source_deviations
@@ -20,27 +22,41 @@ from .listing import claim_listing
 from .quotes import quote_context
 
 SORT_LABELS = {
-    "company": "company",
-    "metric": "metric",
-    "figure": "unit, then figure",
-    "usd": "≈ USD",
-    "as_of": "as-of date",
-    "status": "verdict",
-    "sources": "number of sources",
-    "id": "claim number",
+    "company": pgettext_lazy("sorted by", "company"),
+    "metric": pgettext_lazy("sorted by", "metric"),
+    "figure": pgettext_lazy("sorted by", "unit, then figure"),
+    "usd": pgettext_lazy("sorted by", "≈ USD"),
+    "as_of": pgettext_lazy("sorted by", "as-of date"),
+    "status": pgettext_lazy("sorted by", "verdict"),
+    "sources": pgettext_lazy("sorted by", "number of sources"),
+    "id": pgettext_lazy("sorted by", "claim number"),
 }
 
 
 def _caption(title: str, listing) -> str:
+    """The table's caption: what the rows are, which of them this page shows, and the sort."""
     page, sort = listing.page, listing.query.sort
-    direction = "descending" if sort.startswith("-") else "ascending"
-    sorted_by = f"sorted by {SORT_LABELS[sort.removeprefix('-')]}, {direction}"
+    key = SORT_LABELS[sort.removeprefix("-")]
+    if sort.startswith("-"):
+        sorted_by = gettext("sorted by %(key)s, descending") % {"key": key}
+    else:
+        sorted_by = gettext("sorted by %(key)s, ascending") % {"key": key}
     if not page.rows:
-        return f"{title}: none match, {sorted_by}"
-    return (
-        f"{title} {page.start_index:,}–{page.end_index:,} of {page.total:,}, "
-        f"page {page.number} of {page.num_pages}, {sorted_by}"
-    )
+        return gettext("%(title)s: none match, %(sorted_by)s") % {
+            "title": title,
+            "sorted_by": sorted_by,
+        }
+    return gettext(
+        "%(title)s %(first)s–%(last)s of %(total)s, page %(number)s of %(pages)s, %(sorted_by)s"
+    ) % {
+        "title": title,
+        "first": f"{page.start_index:,}",
+        "last": f"{page.end_index:,}",
+        "total": f"{page.total:,}",
+        "number": page.number,
+        "pages": page.num_pages,
+        "sorted_by": sorted_by,
+    }
 
 
 def _queries(params, *, verified_only: bool, page: int) -> dict[str, str]:
@@ -53,10 +69,13 @@ def _queries(params, *, verified_only: bool, page: int) -> dict[str, str]:
     csv_query = twin.urlencode()
     twin["page"] = str(page)
     page_query = without_page.urlencode()
+    csv_url = reverse("factcheck:claims-csv")
     return {
         "page_query": f"{page_query}&" if page_query else "",
         "csv_query": csv_query,
         "api_query": twin.urlencode(),
+        "csv_href": f"{csv_url}?{csv_query}" if csv_query else csv_url,
+        "api_href": f"{reverse('api:claims')}?{twin.urlencode()}",
     }
 
 
@@ -88,7 +107,7 @@ def home(request):
     return _claims_page(
         request,
         verified_only=True,
-        title="Verified figures",
+        title=gettext("Verified figures"),
         template="factcheck/home.html",
         nav="home",
     )
@@ -99,7 +118,7 @@ def claim_list(request):
     return _claims_page(
         request,
         verified_only=False,
-        title="Published verdicts",
+        title=gettext("Published verdicts"),
         template="factcheck/claim_list.html",
         nav="claims",
     )

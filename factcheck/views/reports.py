@@ -32,7 +32,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -53,8 +54,11 @@ def _clean_text(text: str, what: str) -> str:
             continue
         if unicodedata.category(char) in ("Cc", "Cs"):  # controls, lone surrogates
             raise forms.ValidationError(
-                f"The {what} contains a character that cannot be stored "
-                f"(U+{ord(char):04X}). Remove it and send again."
+                gettext(
+                    "The %(field)s contains a character that cannot be stored (U+%(code)s). "
+                    "Remove it and send again."
+                )
+                % {"field": what, "code": f"{ord(char):04X}"}
             )
     return text
 
@@ -69,41 +73,44 @@ class ReportForm(forms.ModelForm):
     """What a reader may send: what is wrong, a source, an address to answer to."""
 
     message = forms.CharField(
-        label="What is wrong?",
+        label=_("What is wrong?"),
         max_length=MESSAGE_MAX,
         min_length=10,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX}),
-        help_text="Say which figure or statement is wrong and why. Required.",
+        help_text=_("Say which figure or statement is wrong and why. Required."),
         error_messages={
-            "required": "Say what is wrong: this is the one field the desk needs.",
-            "min_length": "Say a little more (at least %(limit_value)d characters) so the "
-            "desk can check it.",
-            "max_length": "Keep it under %(limit_value)d characters (this has "
-            "%(show_value)d). A link to a longer text can go in the source field.",
+            "required": _("Say what is wrong: this is the one field the desk needs."),
+            "min_length": _(
+                "Say a little more (at least %(limit_value)d characters) so the desk can check it."
+            ),
+            "max_length": _(
+                "Keep it under %(limit_value)d characters (this has "
+                "%(show_value)d). A link to a longer text can go in the source field."
+            ),
         },
     )
     source_url = HttpURLField(
-        label="A source that shows it (optional)",
+        label=_("A source that shows it (optional)"),
         required=False,
         max_length=URL_MAX,
         assume_scheme="https",
-        error_messages={"invalid": http_url.message},
-        help_text="An http:// or https:// link to a filing, release or report.",
+        error_messages={"invalid": _("Enter an http:// or https:// URL.")},
+        help_text=_("An http:// or https:// link to a filing, release or report."),
     )
     email = forms.EmailField(
-        label="Your e-mail (optional)",
+        label=_("Your e-mail (optional)"),
         required=False,
         max_length=254,
         error_messages={
-            "invalid": "Enter an e-mail address like name@example.org, or leave it empty."
+            "invalid": _("Enter an e-mail address like name@example.org, or leave it empty.")
         },
-        help_text="Only if you would like an answer. Never published.",
+        help_text=_("Only if you would like an answer. Never published."),
     )
     # A honeypot: hidden from people and from assistive technology; bots fill in every box.
     website = forms.CharField(
         required=False,
-        label="Leave this empty",
+        label=_("Leave this empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
@@ -112,7 +119,7 @@ class ReportForm(forms.ModelForm):
         fields = ["message", "source_url", "email"]
 
     def clean_message(self):
-        return _clean_text(self.cleaned_data["message"], "message")
+        return _clean_text(self.cleaned_data["message"], gettext("message"))
 
     def is_bot(self) -> bool:
         return bool(self.data.get(HONEYPOT, "").strip())

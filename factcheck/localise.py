@@ -1,0 +1,49 @@
+"""Dates and figures in the page's language: "2 Oct 2024" or "2024年10月2日", "$157 billion"
+or "1570亿美元".
+
+The page's language is the active one (the path says it: /zh-hans/… is Chinese). The
+figures themselves are written by the pure figures engine (factcheck/figures/), which
+knows both languages; this only asks it in the right one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from factcheck import figures
+from factcheck.dates import page_language
+
+
+def is_chinese() -> bool:
+    return page_language() == "zh-hans"
+
+
+def day_text(day: dt.date | None) -> str:
+    """ "2 Oct 2024" in English, "2024年10月2日" in Chinese; "" without a date."""
+    if day is None:
+        return ""
+    if is_chinese():
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day:%b %Y}"
+
+
+def figure_text(value, unit: str, qualifier: str = "exact", *, digits: int | None = None) -> str:
+    """A figure as the page's language writes it ("about RMB 30 billion", "约300亿元")."""
+    if value is None:
+        return ""
+    return figures.format_figure(
+        Decimal(value), unit, qualifier or "exact", digits=digits, language=page_language()
+    )
+
+
+def claim_figure(claim) -> str:
+    """A claim's figure with its qualifier, in the page's language."""
+    return figure_text(claim.value, claim.unit, claim.qualifier)
+
+
+def corrected_figure(claim) -> str:
+    """The right figure beside an inaccurate or misleading verdict; "" otherwise."""
+    if not claim.shows_correction:
+        return ""
+    return figure_text(claim.corrected_value, claim.unit)
