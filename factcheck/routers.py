@@ -9,6 +9,11 @@ Set `DATABASE_REPLICA_URL` and settings add a `replica` database and name it in
   editor always sees what they just saved (a replica may lag by a moment);
 * every write goes to the primary, whatever the context.
 
+A replica may lag. A public page is therefore answered under the primary's public version,
+and its rows are read from the replica only when the replica has replayed that version;
+otherwise from the primary (views/caching.py decides, per request, and passes the alias to
+`public_reads`). A reader never sees a page older than the last public change committed.
+
 Without a replica everything reads and writes `default`, as if this router were absent.
 """
 
@@ -21,13 +26,14 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS
 
-_public_reads: ContextVar[bool] = ContextVar("factdesk_public_reads", default=False)
+# The alias public reads go to in the current block; "" outside any.
+_public_reads: ContextVar[str] = ContextVar("factdesk_public_reads", default="")
 
 
 @contextmanager
-def public_reads() -> Iterator[None]:
-    """Within this block, reads go to the replica when there is one."""
-    token = _public_reads.set(True)
+def public_reads(alias: str | None = None) -> Iterator[None]:
+    """Within this block, reads go to `alias`: by default the replica when there is one."""
+    token = _public_reads.set(alias or replica_alias() or DEFAULT_DB_ALIAS)
     try:
         yield
     finally:
@@ -41,8 +47,7 @@ def replica_alias() -> str | None:
 
 def read_alias() -> str:
     """The database a read made here and now goes to."""
-    replica = replica_alias()
-    return replica if replica and _public_reads.get() else DEFAULT_DB_ALIAS
+    return _public_reads.get() or DEFAULT_DB_ALIAS
 
 
 class ReplicaRouter:

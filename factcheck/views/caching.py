@@ -19,33 +19,60 @@ page was made under the same version (factcheck/page_cache.py, before most of th
 middleware runs; `FACTDESK_PAGE_CACHE_SECONDS`, 0 turns it off): the key is the ETag
 itself, so a change anywhere public changes every key and the next request is rendered
 afresh; old entries simply expire. This module marks which responses may be stored.
+
+With a read replica (factcheck/routers.py) the version is read from the primary — the last
+public change committed — and a page is rendered from the replica only when the replica has
+replayed that version (its own copy of the number is as high); otherwise, while it lags,
+from the primary. So a page, and the cache entry and ETag made from it, never shows less
+than its version says: a claim unpublished on the primary is gone from the next page even
+while the replica still holds it. A 304 or a page-cache hit costs the one primary query.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from functools import wraps
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import condition
 
 from factcheck.models import PublicVersion
-from factcheck.routers import public_reads, read_alias
+from factcheck.routers import public_reads, replica_alias
+
+logger = logging.getLogger(__name__)
 
 VERSION_SQL = f"SELECT number FROM {PublicVersion._meta.db_table} WHERE id = 1"  # noqa: S608
 
 
-def public_version() -> str:
-    """The public version number, as text.
-
-    Read from the database the page's rows come from (the replica, when there is one), so
-    a version never runs ahead of the rows it stands for.
-    """
-    with connections[read_alias()].cursor() as cursor:
+def _version_on(alias: str) -> int:
+    with connections[alias].cursor() as cursor:
         cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
-    return str(row[0] if row else 0)
+    return row[0] if row else 0
+
+
+def public_version() -> str:
+    """The public version number, as text, read from the primary: the last change committed."""
+    return str(_version_on(DEFAULT_DB_ALIAS))
+
+
+def rows_alias(request) -> str:
+    """Where this request's rows are read: the replica if it has replayed the request's version.
+
+    A lagging replica (or one that cannot be reached) leaves the request to the primary, so
+    the page is never older than the version it is answered and cached under.
+    """
+    replica = replica_alias()
+    if replica is None:
+        return DEFAULT_DB_ALIAS
+    try:
+        replayed = _version_on(replica)
+    except DatabaseError:
+        logger.warning("The read replica %r did not answer; reading the primary.", replica)
+        return DEFAULT_DB_ALIAS
+    return replica if replayed >= int(request_version(request)) else DEFAULT_DB_ALIAS
 
 
 def request_version(request) -> str:
@@ -66,11 +93,11 @@ def page_etag(request, *args, **kwargs) -> str:
 STORABLE = "factdesk_storable"
 
 
-def _in_public_reads(iterator):
-    """A streamed body whose queries (run as it is read, after the view returned) use the replica."""
+def _in_public_reads(iterator, alias: str):
+    """A streamed body whose queries (run as it is read, after the view returned) use `alias`."""
     iterator = iter(iterator)
     while True:
-        with public_reads():
+        with public_reads(alias):
             try:
                 item = next(iterator)
             except StopIteration:
@@ -80,14 +107,21 @@ def _in_public_reads(iterator):
 
 def public_page(view):
     """Serve `view` with an ETag, answer 304 when it still matches, and ask caches to revalidate."""
-    conditional = condition(etag_func=page_etag)(view)
+
+    @wraps(view)
+    def render(request, *args, **kwargs):
+        alias = rows_alias(request)  # asked only when the page is made, not for a 304
+        with public_reads(alias):
+            response = view(request, *args, **kwargs)
+        if response.streaming:
+            response.streaming_content = _in_public_reads(response.streaming_content, alias)
+        return response
+
+    conditional = condition(etag_func=page_etag)(render)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        with public_reads():  # reads go to the replica when there is one (routers.py)
-            response = conditional(request, *args, **kwargs)
-        if response.streaming:
-            response.streaming_content = _in_public_reads(response.streaming_content)
+        response = conditional(request, *args, **kwargs)
         if response.status_code in (200, 304):
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         if response.status_code == 200 and not response.streaming and not response.cookies:
