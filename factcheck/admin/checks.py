@@ -65,7 +65,7 @@ class FigureCheckAdmin(admin.ModelAdmin):
     actions = ["recompute"]
 
     class Media:
-        css = {"all": ["factcheck/admin.css", "factcheck/checks-admin.css"]}
+        css = {"all": ["factcheck/checks-admin.css"]}  # admin.css: admin/base_site.html
 
     def get_queryset(self, request):
         return checks.with_figures(super().get_queryset(request))

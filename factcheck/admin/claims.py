@@ -81,6 +81,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     resource_classes = [ClaimResource]
     form = ClaimForm
     inlines = [SourceInline, CommentInline]
+    list_display_links = ["short_quote"]  # not the hidden version column
     list_display = [
         "row_version",
         "short_quote",
@@ -146,7 +147,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     actions = ["send_to_review", "give_verdict", "publish", "unpublish"]
 
     class Media:
-        css = {"all": ["factcheck/admin.css", "factcheck/checks-admin.css"]}
+        css = {"all": ["factcheck/checks-admin.css"]}  # admin.css: admin/base_site.html
 
     def view_on_site(self, obj):
         """The claim's page as readers would see it ("View on site"), marked as a preview."""
