@@ -9,7 +9,9 @@ knows both languages; this only asks it in the right one.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext
 
 from factcheck import figures
 from factcheck.dates import page_language
@@ -47,3 +49,39 @@ def corrected_figure(claim) -> str:
     if not claim.shows_correction:
         return ""
     return figure_text(claim.corrected_value, claim.unit)
+
+
+def deviation_text(deviation, claim) -> str:
+    """How far the claim is from a source's figure, in the page's language.
+
+    English is the figures engine's own description ("rounded: $157 billion for $157.3
+    billion"); other languages are written here from the same parts.
+    """
+    if not is_chinese() or deviation.sourced is None:
+        return deviation.description
+    sourced = deviation.sourced
+    words = {
+        "claim": claim_figure(claim),
+        "source": figure_text(sourced.value, sourced.unit),
+        "percent": "",
+    }
+    if deviation.relative is not None:
+        shown = (abs(deviation.relative) * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        words["percent"] = f"{shown.normalize():f}%"
+    if deviation.kind == "matches" and not deviation.relative:
+        text = gettext("matches: the source says %(source)s")
+    elif deviation.kind == "matches":
+        text = gettext("holds: %(claim)s, the source says %(source)s")
+    elif deviation.kind == "rounded":
+        text = gettext("rounded: %(claim)s for %(source)s")
+    elif deviation.kind == "overstated" and words["percent"]:
+        text = gettext("overstated by %(percent)s: %(claim)s, the source says %(source)s")
+    elif deviation.kind == "understated" and words["percent"]:
+        text = gettext("understated by %(percent)s: %(claim)s, the source says %(source)s")
+    elif deviation.kind == "overstated":
+        text = gettext("overstated: %(claim)s, the source says %(source)s")
+    elif deviation.kind == "understated":
+        text = gettext("understated: %(claim)s, the source says %(source)s")
+    else:
+        return deviation.description
+    return text % words

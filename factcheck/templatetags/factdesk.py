@@ -53,6 +53,12 @@ def figure(claim) -> str:
 
 
 @register.filter
+def deviation_text(deviation, claim) -> str:
+    """A source's figure against the claim's, in the page's language ("高估4.1%：…")."""
+    return localise.deviation_text(deviation, claim)
+
+
+@register.filter
 def corrected(claim) -> str:
     """The right figure beside an inaccurate or misleading verdict, in the page's language."""
     return localise.corrected_figure(claim)
