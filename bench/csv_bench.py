@@ -45,15 +45,19 @@ def database_name(database_url: str) -> str:
     return urlsplit(database_url).path.lstrip("/")
 
 
-def recreate_database(database_url: str) -> None:
-    """Drop and create the benchmark database, then migrate it (in a child process)."""
+def recreate_database(database_url: str, template: str | None = None) -> None:
+    """Drop and create the benchmark database, then migrate it (in a child process); or
+    copy `template`, a migrated empty database (bench/smoke.sh migrates once for all)."""
     import psycopg
 
     name = database_name(database_url)
     server = urlunsplit(urlsplit(database_url)._replace(path="/postgres"))
     with psycopg.connect(server, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
+        copied = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(f'CREATE DATABASE "{name}"{copied}')
+    if template:
+        return
     env = {**os.environ, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": "bench.settings"}
     env.setdefault("CACHE_URL", "locmemcache://csv-bench")
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)

@@ -122,6 +122,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--smoke", action="store_true", help=f"{SMOKE_ROWS} rows: does it run?")
     parser.add_argument("--database", default=csv_bench.DB_NAME, help="the throwaway database")
+    parser.add_argument("--template", help="copy this migrated empty database (no migrate)")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -131,7 +132,7 @@ def main() -> None:
         worker(*args.worker)
         return
     rows = SMOKE_ROWS if args.smoke else args.rows
-    csv_bench.recreate_database(url)
+    csv_bench.recreate_database(url, args.template)
     csv_bench.setup_django(url)
     csv_bench.make_desk()
     path = Path("/tmp") / f"{args.database}-claims-{rows}.csv"

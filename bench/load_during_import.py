@@ -77,13 +77,16 @@ def child_env(url: str) -> dict:
     }
 
 
-def prepare(url: str, published: int) -> None:
-    """Create and migrate the database, then publish `published` claims (in a child process)."""
+def prepare(url: str, published: int, template: str | None) -> None:
+    """Create and migrate the database (or copy `template`, a migrated empty one), then
+    publish `published` claims (in a child process)."""
     name = csv_bench.database_name(url)
     server_sql(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    server_sql(url, f'CREATE DATABASE "{name}"')
+    server_sql(url, f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     env = child_env(url)
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    if not template:
+        migrate = [sys.executable, "manage.py", "migrate", "-v0"]
+        subprocess.run(migrate, cwd=ROOT, env=env, check=True)
     seed = [sys.executable, __file__, "--worker-seed", "--published", str(published)]
     subprocess.run(seed, cwd=ROOT, env=env, check=True)
 
@@ -266,6 +269,7 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=900)
     parser.add_argument("--published", type=int, default=PUBLISHED, help="published claims")
     parser.add_argument("--database", default=DB_NAME, help="the throwaway database")
+    parser.add_argument("--template", help="copy this migrated empty database (no migrate)")
     parser.add_argument("--record", type=Path, help="write the figures into this Markdown file")
     parser.add_argument("--smoke", action="store_true", help="300 rows: does it run?")
     parser.add_argument("--worker-seed", action="store_true", help=argparse.SUPPRESS)
@@ -279,7 +283,7 @@ def main() -> int:
 
     url = csv_bench.bench_database_url(options.database)
     print(f"Preparing {options.database} ({options.published * 2:,} claims)…", flush=True)
-    prepare(url, options.published)
+    prepare(url, options.published, options.template)
     port = free_port()
     server = start_server(url, port)
     try:
