@@ -22,7 +22,6 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.translation import get_language_from_path
 
-from factcheck.routers import public_reads
 from factcheck.views.caching import STORABLE, page_etag
 
 # Where the public pages live (factcheck/public_urls.py, companies/urls.py, the API's list):
@@ -54,8 +53,7 @@ class PublicPageCacheMiddleware:
         ):
             return self.get_response(request)
         try:
-            with public_reads():  # the version comes from where the rows are read
-                etag = page_etag(request)
+            etag = page_etag(request)  # the primary's version, even with a replica (caching.py)
         except DatabaseError:
             return self.get_response(request)  # the view will say so (a 503 page)
         key = f"public:page:{etag}"
