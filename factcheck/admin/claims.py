@@ -16,6 +16,7 @@ from factcheck.csv_admin import ClaimCSVAdminMixin
 from factcheck.models import Claim, Comment, Source
 from factcheck.resources import ClaimResource
 
+from .changelist import CappedPaginator, ClaimChangeList, CompanyFilter
 from .checks import ChecksFailingFilter, checks_cell
 from .evidence import claim_evidence, next_step
 from .filters import (
@@ -103,14 +104,18 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         StanceConflictFilter,
         ChecksFailingFilter,
         ("as_of", admin.EmptyFieldListFilter),
-        ("company", admin.RelatedOnlyFieldListFilter),
+        CompanyFilter,
     ]
     list_select_related = ["company", "reviewed_by"]
     search_fields = ["quote", "note", "company__name", "company__aliases__name"]
     autocomplete_fields = ["company", "article"]
     date_hierarchy = "as_of"
     list_per_page = 50
+    # At a million claims nothing on the list may read every row (factcheck/admin/changelist.py):
+    # counts stop at 10,000, facet counts (a COUNT per filter choice) are not offered.
+    paginator = CappedPaginator
     show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
     readonly_fields = [
         "status_badge",
         "reviewed_by",
@@ -154,8 +159,16 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         return reverse("claim-preview", args=[obj.pk])
 
     def get_queryset(self, request):
-        # The arithmetic checks' counts, for the column and the filter: no query per row.
+        # The arithmetic checks' counts, for the column: no query per row.
         return with_check_counts(super().get_queryset(request))
+
+    def get_changelist(self, request, **kwargs):
+        return ClaimChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        """The site's own search (factcheck/search.py: full text or trigram on PostgreSQL,
+        company names and aliases in the same query), not ILIKE over joins; no duplicates."""
+        return queryset.search(search_term), False
 
     # --- columns -----------------------------------------------------------------
 
