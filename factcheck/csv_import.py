@@ -26,7 +26,8 @@ from factcheck import rules
 from factcheck.csv_background import BackgroundWriter
 from factcheck.csv_published import apply_published
 from factcheck.csv_reader import CSVRow, read_rows
-from factcheck.csv_rows import ClaimRow, RowError, RowParser
+from factcheck.csv_rows import ClaimRow, RowError, RowParser, shown
+from factcheck.csv_safety import unneutralise
 from factcheck.csv_writer import (
     CLAIM_ATTNAMES,
     CONTENT_ATTNAMES,
@@ -110,6 +111,7 @@ class RowChecker:
                 fail("id", f"there is no claim {row.id}: leave id blank to add a new claim.")
                 return errors
         change = Change("new" if stored is None else "update", row, stored, sources)
+        self._check_as_written(change, fail)
         if stored is not None:
             change.claim_id = stored["id"]
             change.changed = self._changed_columns(row, stored, sources)
@@ -127,6 +129,26 @@ class RowChecker:
         self._check_permissions(change, fail)
         self._check_verdict(change, fail)
         return errors or change
+
+    @staticmethod
+    def _check_as_written(change: Change, fail) -> None:
+        """as_written is read back as a check, never as data: an edit made there alone is
+        refused rather than silently ignored (an edit to `value` that left the exported
+        as_written as it was is the value's)."""
+        row, stored = change.row, change.stored
+        written = unneutralise(row.cells.get("as_written", "")).strip()
+        if not written or written == shown(row.value, row.unit, row.qualifier):
+            return
+        if stored is not None and written == shown(
+            stored["value"], stored["unit"], stored["qualifier"]
+        ):
+            return
+        fail(
+            "as_written",
+            f"'{written[:60]}' is not how the value reads "
+            f"('{shown(row.value, row.unit, row.qualifier)}'): change the figure in the value "
+            "column (as_written is only a check), or clear as_written.",
+        )
 
     def _check_version(self, change: Change, fail) -> None:
         row, stored = change.row, change.stored

@@ -9,6 +9,7 @@ decided in csv_import, which sees many rows at once.
 
 import datetime as dt
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -330,6 +331,12 @@ class FieldChecks:
         except ValidationError as error:
             return tuple(error.messages)
         return ()
+
+
+@functools.lru_cache(maxsize=4096)
+def shown(value: Decimal, unit: str, qualifier: str | None) -> str:
+    """The figure as the export's as_written column writes it."""
+    return figures.format_figure(value, unit, qualifier or Qualifier.EXACT)
 
 
 def read_figure(text: str, unit: str) -> figures.Figure:
