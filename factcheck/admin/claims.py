@@ -551,8 +551,9 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         claim = get_object_or_404(Claim, pk=pk)
         if not self.has_verdict_permission(request):
             raise PermissionDenied
+        correcting = claim.is_draft or claim.published_at is not None
         if request.method == "POST":
-            form = VerdictForm(request.POST)
+            form = VerdictForm(request.POST, correcting=correcting)
             if form.is_valid():
                 try:
                     written = services.give_verdict(
@@ -571,7 +572,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
                         reverse("admin:factcheck_claim_change", args=[written.pk])
                     )
         else:
-            form = VerdictForm(initial={"note": claim.note})
+            form = VerdictForm(initial={"note": claim.note}, correcting=correcting)
         return self._verdict_page(
             request,
             form,

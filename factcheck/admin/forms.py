@@ -262,6 +262,13 @@ class VerdictForm(forms.Form):
         "shown to readers in the correction log.",
     )
 
+    def __init__(self, *args, correcting: bool = True, **kwargs):
+        """`correcting`: the claim is published (or a published claim's pending change), so
+        the reason readers will see is asked for; otherwise the field is left off."""
+        super().__init__(*args, **kwargs)
+        if not correcting:
+            del self.fields["reason"]
+
     def clean_corrected_value(self):
         figure = self.cleaned_data.get("corrected_value")
         return figure.value if figure is not None else None
