@@ -208,19 +208,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         fields = list(super().get_readonly_fields(request, obj))
         if obj is not None and obj.is_public and obj.pending_change() is not None:
             # Edits go to the pending change; this page shows what readers see.
-            fields += [
-                "article",
-                "company",
-                "quote",
-                "metric",
-                "value",
-                "unit",
-                "qualifier",
-                "as_of",
-                "period",
-                "note",
-                "corrected_value",
-            ]
+            fields += [name for name in ClaimForm.Meta.fields if name not in fields]
         return fields
 
     def get_inline_instances(self, request, obj=None):
