@@ -69,6 +69,7 @@ def working_desk():
     ClaimFactory(status=Status.IN_REVIEW)
     VerdictClaimFactory(status=Status.MISLEADING)
     corrected = PublishedClaimFactory(value=Decimal("2.477e9"), unit="CNY")
+    corrected.sources.update(stance="contradicts")
     services.give_verdict(
         claim=corrected,
         reviewer=checker,
@@ -76,6 +77,7 @@ def working_desk():
         corrected_value=Decimal("2.4e9"),
         reason="The filing says RMB 2.4 billion.",
     )
+    services.publish_claim(claim=corrected, user=publisher)  # releases the pending change
     SourceFactory(claim=corrected, url="https://example.org/filing")
     CompanyAliasFactory(company=corrected.company, name="Alias Co")
     services.unpublish_claim(claim=PublishedClaimFactory(), user=publisher, reason="Withdrawn.")

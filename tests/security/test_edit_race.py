@@ -63,13 +63,16 @@ def race(*saves):
 @pytest.fixture
 def slow_writes(monkeypatch):
     """Hold the row lock a while inside every write, so a concurrent save must wait for it."""
-    original = services._write
+    from factcheck.services import claims, common, revisions, sources
+
+    original = common.write
 
     def slow(*args, **kwargs):
         time.sleep(HOLD_LOCK_SECONDS)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(services, "_write", slow)
+    for module in (claims, revisions, sources):
+        monkeypatch.setattr(module, "write", slow)
 
 
 def edit(pk, version, user, quote):
