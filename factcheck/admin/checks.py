@@ -116,9 +116,8 @@ class ChecksFailingFilter(admin.SimpleListFilter):
         if self.value() == "failing":
             return queryset.filter(pk__in=claims_in_checks(checks.FAILING))
         if self.value() == "holding":
-            return queryset.filter(pk__in=claims_in_checks([FigureCheck.Outcome.HOLDS])).exclude(
-                pk__in=claims_in_checks(checks.FAILING)
-            )
+            holding = claims_in_checks([FigureCheck.Outcome.HOLDS])
+            return queryset.filter(pk__in=holding.difference(claims_in_checks(checks.FAILING)))
         return queryset
 
 

@@ -5,6 +5,7 @@ filters from the checks' side, the site's own search (factcheck/admin/changelist
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from factcheck import admin_site
@@ -159,3 +160,17 @@ def test_search_uses_the_site_search_once_per_claim(client, fact_checker):
     response = client.get(LIST_URL + "?q=zhipu")
     assert list(response.context["cl"].result_list) == [theirs]  # once, whatever the aliases
     assert listed(client, "?q=revenue") == {theirs}
+
+
+def test_source_dependent_counts_are_kept_ten_minutes_the_others_are_live(fact_checker):
+    def rows():
+        return {label: count for label, count, _query in admin_site.data_quality()}
+
+    assert rows()["Verified on secondary sources only"] == 0
+    secondary = VerdictClaimFactory(source=None)
+    SourceFactory(claim=secondary, kind="news")
+    ClaimFactory(as_of=None)
+    assert rows()["Verified on secondary sources only"] == 0  # kept
+    assert rows()["Claims without an as-of date"] == 1  # live
+    cache.delete(admin_site.QUALITY_SLOW_KEY)  # what expiry does after QUALITY_SLOW_SECONDS
+    assert rows()["Verified on secondary sources only"] == 1
