@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -219,20 +220,26 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         return inlines
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.published_at is not None:
-            return False  # a published claim is unpublished (retracted), never made to vanish
+        if obj is not None and (obj.published_at is not None or obj.retractions.exists()):
+            # A claim readers have seen is unpublished (retracted), never made to vanish:
+            # its retraction notice stays at its address.
+            return False
         return super().has_delete_permission(request, obj)
 
     def delete_queryset(self, request, queryset):
-        published = queryset.filter(published_at__isnull=False)
+        published = queryset.filter(
+            Q(published_at__isnull=False) | Q(retractions__isnull=False)
+        ).distinct()
         for claim in published:
             self.message_user(
                 request,
-                f"Claim {claim.pk} is published, so it was not deleted: unpublish it (with a "
-                "reason readers will see) instead.",
+                f"Claim {claim.pk} is or was published, so it was not deleted: readers keep "
+                "its retraction notice (unpublish it, with a reason, if it is still public).",
                 messages.ERROR,
             )
-        super().delete_queryset(request, queryset.filter(published_at__isnull=True))
+        super().delete_queryset(
+            request, queryset.filter(published_at__isnull=True, retractions__isnull=True)
+        )
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":
@@ -287,6 +294,22 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             )
             return HttpResponseRedirect(reverse("admin:factcheck_claim_change", args=[pending.pk]))
         return super().response_change(request, obj)
+
+    def changelist_view(self, request, extra_context=None):
+        """A list address nobody could have meant (a NUL byte, a year past 9999) is put right
+        with a message, never a database error."""
+        bad = [name for name, value in request.GET.items() if not list_param_ok(name, value)]
+        if bad:
+            query = request.GET.copy()
+            for name in bad:
+                del query[name]
+            self.message_user(
+                request,
+                f"Left out what the address could not mean: {', '.join(bad)}.",
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+        return super().changelist_view(request, extra_context)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
@@ -569,6 +592,19 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             blockers=verdict_blockers(claim, request.user),
             evidence=claim_evidence(claim.pending_change() or claim),
         )
+
+
+DATE_PARTS = {"as_of__year": (1, 9999), "as_of__month": (1, 12), "as_of__day": (1, 31)}
+
+
+def list_param_ok(name: str, value: str) -> bool:
+    """Whether a changelist query parameter can reach the database without an error."""
+    if "\x00" in name or "\x00" in value:
+        return False
+    if name in DATE_PARTS:
+        low, high = DATE_PARTS[name]
+        return value.isascii() and value.isdigit() and len(value) <= 4 and low <= int(value) <= high
+    return True
 
 
 def fact_checkers():

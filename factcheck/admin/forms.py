@@ -190,6 +190,15 @@ class ClaimForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.is_bound:
+            # A posted article or company that is no id ("NaN") fails validation as an
+            # unknown choice; kept as it was, the autocomplete widget would crash re-drawing it.
+            data = self.data.copy()
+            for name in ("article", "company"):
+                value = data.get(self.add_prefix(name), "")
+                if value and not (value.isascii() and value.isdigit() and len(value) < 19):
+                    data[self.add_prefix(name)] = "0"
+            self.data = data
         claim = self.instance
         if claim.pk and not self.is_bound:
             self.fields["seen_version"].initial = claim.version

@@ -24,6 +24,7 @@ VERSIONED_TABLES = (
     "companies_companyalias",
     "companies_companygroup",
     "companies_company_groups",
+    "auth_user",  # a claim page names its reviewer (migration 0020)
 )
 
 

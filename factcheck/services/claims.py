@@ -214,6 +214,13 @@ def publish_claim(*, claim: Claim, user, expected_version: int | None = None) ->
         pending = current.pending_change()
         if pending is None:
             raise ValidationError("This claim is already published and no change of it waits.")
+        if expected_version is not None:
+            # The page showed the published claim, not its pending change: publish that
+            # from its own page, which shows what will go public (and its version).
+            raise ValidationError(
+                f"This claim is already published. Its pending change is claim {pending.pk}: "
+                "open it, check what will change, and publish it from there."
+            )
         return revisions.release(draft=locked(pending.pk), user=user)
     problem = rules.publish_error(
         status=current.status,

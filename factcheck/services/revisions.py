@@ -104,6 +104,16 @@ def fold(*, draft: Claim, live: Claim) -> None:
 def release(*, draft: Claim, user) -> Claim:
     """Publish a pending change: the live claim takes its content, verdict and sources."""
     live = Claim.objects.select_for_update().get(pk=draft.draft_of_id)
+    problem = rules.two_person_error(
+        basis_editors=[draft.reviewed_by_id], reviewer_id=getattr(user, "pk", None)
+    )
+    if problem:
+        # A published claim changes only when two people agree: whoever gave the change
+        # its verdict (and so wrote its rationale) does not also release it.
+        raise ValidationError(
+            "You gave this change its verdict, so another publisher must publish it "
+            "(the two-person rule)."
+        )
     sources = list(draft.sources.values_list("stance", flat=True))
     problem = rules.publish_error(
         status=draft.status,

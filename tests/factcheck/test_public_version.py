@@ -45,3 +45,10 @@ def test_writes_by_any_path_move_the_version():
 def test_reading_the_version_is_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         public_version()
+
+
+def test_renaming_a_reviewer_moves_the_version(fact_checker):
+    before = public_version()
+    fact_checker.first_name = "Renamed"
+    fact_checker.save()
+    assert public_version() != before

@@ -265,12 +265,12 @@ def test_import_command_change_waits(tmp_path, editor, fact_checker, live):
     assert draft_of(live).value == Decimal("150000000000")
 
 
-def test_history_revert_goes_through_the_rules(client, publisher, editor, live):
+def test_history_revert_goes_through_the_rules(client, publisher, fact_checker, editor, live):
     first = live.history.earliest()
     services.revise_claim(claim=live, user=editor, values={"note": "Better rationale."})
     draft = draft_of(live)
     services.give_verdict(
-        claim=draft, reviewer=publisher, status="verified", reason="Rationale reworded."
+        claim=draft, reviewer=fact_checker, status="verified", reason="Rationale reworded."
     )
     services.publish_claim(claim=draft, user=publisher)
     live.refresh_from_db()
@@ -499,3 +499,53 @@ def test_confirming_an_expired_import_is_a_message(client, fact_checker):
     assert response.status_code == 200
     messages = [str(m) for m in response.context["messages"]]
     assert any("Upload it again" in m for m in messages), messages
+
+
+# --- found by the second red-team pass ------------------------------------------------------
+
+
+def test_whoever_gave_a_published_claims_change_its_verdict_does_not_publish_it(publisher, live):
+    draft = services.give_verdict(
+        claim=live, reviewer=publisher, status="verified", note="Reworded.", reason="Wording."
+    )
+    with pytest.raises(Exception, match="another publisher"):
+        services.publish_claim(claim=draft, user=publisher)
+    assert Claim.objects.get(pk=live.pk).note != "Reworded."
+
+
+def test_publishing_from_the_published_claims_page_does_not_release_an_unseen_change(
+    fact_checker, publisher, live
+):
+    services.give_verdict(claim=live, reviewer=fact_checker, status="misleading", reason="Framing.")
+    live.refresh_from_db()
+    with pytest.raises(Exception, match="pending change is claim"):
+        services.publish_claim(claim=live, user=publisher, expected_version=live.version)
+    assert Claim.objects.get(pk=live.pk).status == Status.VERIFIED
+
+
+def test_a_retracted_claim_cannot_be_deleted(client, publisher, live):
+    services.unpublish_claim(claim=live, user=publisher, reason="Withdrawn.")
+    client.force_login(publisher)
+    response = client.post(reverse("admin:factcheck_claim_delete", args=[live.pk]), {"post": "yes"})
+    assert response.status_code == 403
+    assert "Withdrawn." in Client().get(live.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["status__exact=a%00b", "as_of__year=999999999999", "as_of__month=13"]
+)
+def test_odd_changelist_addresses_are_put_right(client, editor, query):
+    client.force_login(editor)
+    response = client.get(f"{reverse('admin:factcheck_claim_changelist')}?{query}", follow=True)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("field", "value"), [("article", "NaN"), ("company", "x")])
+def test_an_odd_article_or_company_is_a_form_error(client, editor, field, value):
+    client.force_login(editor)
+    response = client.post(
+        reverse("admin:factcheck_claim_add"),
+        {**claim_post(value="$1 billion"), field: value, "_save": "Save"},
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
