@@ -28,6 +28,16 @@ BASIS_FIELDS = (
 # Everything a reader sees of a claim besides its sources and verdict.
 CONTENT_FIELDS = (*BASIS_FIELDS, "article_id", "note", "corrected_value")
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
+# The stance a source takes when it agrees with the verdict; verdicts not listed
+# (misleading, unverifiable) agree with sources of either stance.
+AGREEING = {Status.VERIFIED: SUPPORTS, Status.INACCURATE: CONTRADICTS}
+
+
+def at_odds(status: str, stances: Iterable[str]) -> bool:
+    """True when the claim has sources and none of them agrees with its verdict."""
+    agreeing = AGREEING.get(status)
+    stances = list(stances)
+    return agreeing is not None and bool(stances) and agreeing not in stances
 
 
 def verdict_errors(
@@ -62,14 +72,13 @@ def verdict_errors(
         errors["corrected_value"] = (
             "An inaccurate claim needs the corrected figure: enter the right value."
         )
-    stances = list(stances) if stances is not None else []
-    if stances and "status" not in errors:
-        if status == Status.VERIFIED and SUPPORTS not in stances:
+    if stances is not None and "status" not in errors and at_odds(status, stances):
+        if status == Status.VERIFIED:
             errors["status"] = (
                 "Every source of this claim contradicts it, so it cannot be verified: "
                 "add a source that supports it, or choose another verdict."
             )
-        elif status == Status.INACCURATE and CONTRADICTS not in stances:
+        else:
             errors["status"] = (
                 "Every source of this claim supports it, so it cannot be inaccurate: mark the "
                 "source that shows the right figure as contradicting the claim, or choose "

@@ -18,16 +18,9 @@ from django.utils.translation import gettext
 
 from factcheck.models import Source, Status
 
-# The stance a source takes when it agrees with the verdict; verdicts not listed
-# (misleading, unverifiable) agree with sources of either stance.
-AGREEING = {Status.VERIFIED: Source.Stance.SUPPORTS, Status.INACCURATE: Source.Stance.CONTRADICTS}
-
-
-def at_odds(status: str, stances: Iterable[str]) -> bool:
-    """True when the claim has sources and none of them agrees with its verdict."""
-    agreeing = AGREEING.get(status)
-    stances = list(stances)
-    return agreeing is not None and bool(stances) and agreeing not in stances
+# Which stance agrees with which verdict is decided in rules (the services refuse a verdict
+# at odds with its sources); this module shows and counts the claims that still are.
+from factcheck.rules import AGREEING, at_odds
 
 
 def stance_note(source: Source, status: str, stances: Iterable[str]) -> tuple[str, str]:

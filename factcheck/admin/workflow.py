@@ -8,7 +8,6 @@ someone else after the page was drawn is refused with what changed, never acted 
 from django.contrib import messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 
 from factcheck.models import Claim
@@ -64,8 +63,19 @@ def apply_to_each(model_admin, request, claims, service, done: str, single=False
     return ok
 
 
-def confirm_page(model_admin, request, *, claims, action: str, title: str, intro: str,
-                 button: str, reason_label: str = "", reason_error: str = "", single=None):
+def confirm_page(
+    model_admin,
+    request,
+    *,
+    claims,
+    action: str,
+    title: str,
+    intro: str,
+    button: str,
+    reason_label: str = "",
+    reason_error: str = "",
+    single=None,
+):
     """Ask before acting: the claims, what will happen to each, and (if needed) a reason."""
     context = {
         **model_admin.admin_site.each_context(request),
@@ -86,7 +96,3 @@ def confirm_page(model_admin, request, *, claims, action: str, title: str, intro
         },
     }
     return TemplateResponse(request, "admin/factcheck/claim/confirm.html", context)
-
-
-def redirect_back(request, default: str):
-    return HttpResponseRedirect(request.POST.get("next") or default)

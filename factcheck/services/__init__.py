@@ -21,7 +21,6 @@ from .claims import (
 )
 from .common import StaleEdit, describe_changes
 from .desk import add_comment, assign_claim
-from .revisions import discard_draft
 from .sources import delete_source, save_source
 
 __all__ = [
@@ -30,7 +29,6 @@ __all__ = [
     "assign_claim",
     "delete_source",
     "describe_changes",
-    "discard_draft",
     "give_verdict",
     "publish_claim",
     "revise_claim",

@@ -245,7 +245,7 @@ def unpublish_claim(
     current = locked(claim.pk, expected_version)
     if current.is_draft:
         raise ValidationError(
-            "A pending change is not published: discard it (delete) instead of unpublishing it."
+            "A pending change is not published: delete it to throw the change away."
         )
     if current.published_at is None:
         raise ValidationError("This claim is not published.")

@@ -36,7 +36,7 @@ def changes_since(pk: int, version: int) -> tuple[str, list[str]]:
     return who, changed
 
 
-def describe_changes(pk: int, seen_version: int, current: Claim | None = None) -> str:
+def describe_changes(pk: int, seen_version: int) -> str:
     """Tell the editor who changed the claim since `seen_version`, and which fields."""
     who, changed = changes_since(pk, seen_version)
     by = f" by {who}" if who else ""
@@ -54,7 +54,7 @@ def locked(pk: int, expected_version: int | None = None) -> Claim:
     except Claim.DoesNotExist:
         raise ValidationError(f"Claim {pk} no longer exists: someone deleted it.") from None
     if expected_version is not None and current.version != expected_version:
-        raise StaleEdit(describe_changes(pk, expected_version, current))
+        raise StaleEdit(describe_changes(pk, expected_version))
     return current
 
 

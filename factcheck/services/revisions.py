@@ -14,7 +14,7 @@ from django.db import transaction
 from factcheck import checks, rules
 from factcheck.models import Claim, Correction, Source
 
-from .common import changed_fields, content_of, require, write
+from .common import changed_fields, content_of, write
 
 # What a release copies from the draft onto the live claim.
 RELEASED_FIELDS = (
@@ -149,12 +149,3 @@ def release(*, draft: Claim, user) -> Claim:
     if figure_moved:
         checks.recompute_for_claim(saved)
     return saved
-
-
-@transaction.atomic
-def discard_draft(*, draft: Claim, user) -> None:
-    """Throw a pending change away; the published claim stays as it is."""
-    require(user, "change_claim", "discard pending changes")
-    if not draft.is_draft:
-        raise ValidationError("Only a pending change can be discarded.")
-    draft.delete()
