@@ -3,7 +3,7 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
-from factcheck import checks
+from factcheck import figure_checks
 from factcheck.models import CheckOperand, FigureCheck
 
 OPERAND_HELP = (
@@ -68,7 +68,7 @@ class FigureCheckAdmin(admin.ModelAdmin):
         css = {"all": ["factcheck/checks-admin.css"]}  # admin.css: admin/base_site.html
 
     def get_queryset(self, request):
-        return checks.with_figures(super().get_queryset(request))
+        return figure_checks.with_figures(super().get_queryset(request))
 
     @admin.display(description="Stated figure")
     def stated_figure(self, check):
@@ -89,14 +89,14 @@ class FigureCheckAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # The operands are saved only now, so the check is computed here, in the open.
-        checks.recompute(FigureCheck.objects.filter(pk=form.instance.pk))
+        figure_checks.recompute(FigureCheck.objects.filter(pk=form.instance.pk))
         check = FigureCheck.objects.get(pk=form.instance.pk)
         level = messages.WARNING if check.outcome in ("fails", "error") else messages.INFO
         self.message_user(request, f"{check.get_outcome_display()}: {check.working}", level)
 
     @admin.action(description="Recompute selected checks", permissions=["change"])
     def recompute(self, request, queryset):
-        outcomes = checks.recompute(queryset)
+        outcomes = figure_checks.recompute(queryset)
         summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
         self.message_user(request, f"Recomputed: {summary}.", messages.SUCCESS)
 
@@ -114,10 +114,12 @@ class ChecksFailingFilter(admin.SimpleListFilter):
         # From the checks' side: a desk has few checks, so the claims in them are few; the
         # annotated counts would be computed for every claim of the desk first.
         if self.value() == "failing":
-            return queryset.filter(pk__in=claims_in_checks(checks.FAILING))
+            return queryset.filter(pk__in=claims_in_checks(figure_checks.FAILING))
         if self.value() == "holding":
             holding = claims_in_checks([FigureCheck.Outcome.HOLDS])
-            return queryset.filter(pk__in=holding.difference(claims_in_checks(checks.FAILING)))
+            return queryset.filter(
+                pk__in=holding.difference(claims_in_checks(figure_checks.FAILING))
+            )
         return queryset
 
 
@@ -129,7 +131,7 @@ def claims_in_checks(outcomes: list[str]):
 
 
 def checks_cell(claim) -> str:
-    """ "1 failing, 2 holding" from the annotations of checks.with_check_counts."""
+    """ "1 failing, 2 holding" from the annotations of figure_checks.with_check_counts."""
     parts = []
     if claim.checks_failing:
         parts.append(

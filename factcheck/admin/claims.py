@@ -12,8 +12,8 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck import rules, services
-from factcheck.checks import with_check_counts
 from factcheck.csv_admin import ClaimCSVAdminMixin
+from factcheck.figure_checks import with_check_counts
 from factcheck.models import Claim, Comment, Source
 from factcheck.resources import ClaimResource
 

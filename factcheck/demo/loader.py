@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from companies.models import Company, CompanyAlias, CompanyGroup
-from factcheck import checks, figures, fx, services
+from factcheck import figure_checks, figures, fx, services
 from factcheck.fx_loader import load_ecb_rates
 from factcheck.models import Article, CheckOperand, Claim, FigureCheck, Source, Status
 from factcheck.roles import ensure_roles
@@ -220,7 +220,9 @@ def load_checks(
                 CheckOperand.objects.create(check_ref=check, claim=claims[key], position=position)
         counts["checks created" if created else "checks unchanged"] += 1
         loaded.append(check)
-    checks.recompute(FigureCheck.objects.filter(pk__in=[c.pk for c in loaded], computed_at=None))
+    figure_checks.recompute(
+        FigureCheck.objects.filter(pk__in=[c.pk for c in loaded], computed_at=None)
+    )
     return loaded
 
 

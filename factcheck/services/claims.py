@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck import checks, rules
+from factcheck import figure_checks, rules
 from factcheck.models import Claim, Retraction, Status
 
 from . import revisions
@@ -94,8 +94,8 @@ def revise_claim(
         return target
     before = Claim.objects.get(pk=target.pk)
     saved = write(target, user, reason=reason)
-    if checks.figure_changed(before, saved):
-        checks.recompute_for_claim(saved)  # the arithmetic checks that read this figure
+    if figure_checks.figure_changed(before, saved):
+        figure_checks.recompute_for_claim(saved)  # the arithmetic checks that read this figure
     return saved
 
 

@@ -11,7 +11,7 @@ a public correction, and deletes the draft. One draft per live claim at most.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from factcheck import checks, rules
+from factcheck import figure_checks, rules
 from factcheck.models import Claim, Correction, Source
 
 from .common import changed_fields, content_of, write
@@ -147,5 +147,5 @@ def release(*, draft: Claim, user) -> Claim:
     live.basis_editors = []
     saved = write(live, user, reason="Pending change published")
     if figure_moved:
-        checks.recompute_for_claim(saved)
+        figure_checks.recompute_for_claim(saved)
     return saved

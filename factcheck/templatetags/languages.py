@@ -59,6 +59,6 @@ def page_languages(context) -> list[dict]:
 @register.filter
 def working(check) -> str:
     """An arithmetic check's working in the page's language ("从…跌至…，跌幅为…")."""
-    from factcheck.checks import working_in
+    from factcheck.figure_checks import working_in
 
     return working_in(check, get_language() or settings.LANGUAGE_CODE)

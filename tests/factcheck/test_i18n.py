@@ -186,9 +186,9 @@ def test_check_working_in_the_pages_language(client, chinese_claim):
     check = FigureCheck.objects.create(kind="percent_change", stated=stated, label="涨幅")
     CheckOperand.objects.create(check_ref=check, claim=before, position=0)
     CheckOperand.objects.create(check_ref=check, claim=chinese_claim, position=1)
-    from factcheck import checks
+    from factcheck import figure_checks
 
-    checks.recompute(FigureCheck.objects.filter(pk=check.pk))
+    figure_checks.recompute(FigureCheck.objects.filter(pk=check.pk))
     chinese = client.get(f"/zh-hans{path_of(stated)}").text
     assert "从200亿元升至300亿元，涨幅为50%；文章称80%，与计算不符。" in chinese
     english = client.get(path_of(stated)).text

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from factcheck import checks
+from factcheck import figure_checks
 from factcheck.models import FigureCheck
 
 from .builders import figure_claim, make_check
@@ -94,7 +94,7 @@ def test_recompute_action(client, editor):
 
 def test_the_change_page_shows_the_working(client, editor):
     check = make_check("percent_change", [figure_claim("$10"), figure_claim("$8")], None)
-    checks.recompute()
+    figure_checks.recompute()
     client.force_login(editor)
     page = client.get(reverse("admin:factcheck_figurecheck_change", args=[check.pk]))
     assert "From $10 to $8 is a fall of 20%." in page.content.decode()

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from factcheck import checks
+from factcheck import figure_checks
 from factcheck.models import FigureCheck, FxRate
 
 from .builders import figure_claim, make_check
@@ -47,7 +47,7 @@ def test_an_amended_rate_moves_the_claims_and_conversions(client, fact_checker, 
     price = figure_claim("HK$53.7 billion")
     in_dollars = figure_claim("$6.3 billion")
     check = make_check("conversion", [price], in_dollars)
-    checks.recompute()
+    figure_checks.recompute()
     assert FigureCheck.objects.get(pk=check.pk).outcome == "fails"  # 6.91 at the ECB rate
     client.force_login(fact_checker)
     post = {"currency": "HKD", "date": "2024-10-15", "per_eur": "9.30", "source": "Desk correction"}

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck import checks
+from factcheck import figure_checks
 from factcheck.models import FigureCheck
 
 from .builders import figure_claim, make_check
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def computed(check: FigureCheck) -> FigureCheck:
-    checks.recompute(FigureCheck.objects.filter(pk=check.pk))
+    figure_checks.recompute(FigureCheck.objects.filter(pk=check.pk))
     check.refresh_from_db()
     return check
 
@@ -75,9 +75,9 @@ def test_a_check_without_a_stated_figure_only_shows_its_working():
 def test_the_written_precision_comes_from_the_quote():
     """Stored as 80.000000, "80%" is still good to half a point, not to five."""
     claim = figure_claim("80%", "representing an 80% decrease")
-    assert checks.claim_figure(claim).text == "80%"
+    assert figure_checks.claim_figure(claim).text == "80%"
     bare = figure_claim("HK$320 billion", "no figure in this quote")
-    assert checks.claim_figure(bare).text == "HK$320 billion"
+    assert figure_checks.claim_figure(bare).text == "HK$320 billion"
 
 
 @pytest.mark.parametrize(
@@ -118,5 +118,5 @@ def test_recompute_counts_outcomes_in_a_fixed_number_of_queries(
         make_check("conversion", [figure_claim("$3.39 trillion")], figure_claim("RMB 24 trillion"))
     # checks, operands, USD and CNY rates, one bulk update (with its savepoint)
     with django_assert_max_num_queries(7):
-        outcomes = checks.recompute()
+        outcomes = figure_checks.recompute()
     assert outcomes == {"fails": 5, "holds": 5}

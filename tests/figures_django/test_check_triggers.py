@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck import checks, services
+from factcheck import figure_checks, services
 from factcheck.models import FigureCheck
 from tests.factories import SourceFactory
 
@@ -19,7 +19,7 @@ def fall():
     now = figure_claim("HK$53.7 billion", "to just HK$53.7 billion")
     stated = figure_claim("80%", "an 80% decrease")
     check = make_check("percent_change", [peak, now], stated)
-    checks.recompute()
+    figure_checks.recompute()
     return check, peak, stated
 
 
@@ -53,9 +53,9 @@ def test_an_edit_that_leaves_the_figure_alone_recomputes_nothing(fall, editor):
 def test_checks_touching_finds_stated_and_operand_claims(fall):
     check, peak, stated = fall
     other = make_check("sum", [figure_claim("$1")], None)
-    assert list(checks.touching([peak.pk])) == [check]
-    assert list(checks.touching([stated.pk])) == [check]
-    assert set(checks.touching([peak.pk, other.inputs.get().claim_id])) == {check, other}
+    assert list(figure_checks.touching([peak.pk])) == [check]
+    assert list(figure_checks.touching([stated.pk])) == [check]
+    assert set(figure_checks.touching([peak.pk, other.inputs.get().claim_id])) == {check, other}
 
 
 def test_source_deviations_compare_the_figure_with_each_excerpt(django_assert_num_queries):
@@ -66,7 +66,7 @@ def test_source_deviations_compare_the_figure_with_each_excerpt(django_assert_nu
     SourceFactory(claim=claim, excerpt="Sales of RMB 25 billion.")  # another unit: left out
     claim.refresh_from_db()
     with django_assert_num_queries(1):
-        found = checks.source_deviations(claim)
+        found = figure_checks.source_deviations(claim)
     assert [(d.kind, d.description) for _, d in found] == [
         ("overstated", "overstated by 4.2%: $3.5 billion, the source says $3.36 billion"),
         ("matches", "matches: the source says $3.5 billion"),
@@ -76,5 +76,5 @@ def test_source_deviations_compare_the_figure_with_each_excerpt(django_assert_nu
 def test_a_rounded_claim_is_called_rounded():
     claim = figure_claim("$157 billion", "a valuation of $157 billion")
     SourceFactory(claim=claim, excerpt="A post-money valuation of $157.3 billion.")
-    ((_, deviation),) = checks.source_deviations(claim)
+    ((_, deviation),) = figure_checks.source_deviations(claim)
     assert deviation.description == "rounded: $157 billion for $157.3 billion"

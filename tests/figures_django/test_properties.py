@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import checks, fx
+from factcheck import figure_checks, fx
 from factcheck.figures import parse_figure_strict
 from factcheck.figures.checks import percent_change
 from factcheck.models import FigureCheck
@@ -54,7 +54,7 @@ def test_a_stored_check_decides_as_the_written_figures_do(start, end, stated):
     claims = [figure_claim(w, f"the figure was {w}") for w in written]
     said = figure_claim(stated, f"a change of {stated}")
     check = make_check("percent_change", claims, said)
-    checks.recompute(FigureCheck.objects.filter(pk=check.pk))
+    figure_checks.recompute(FigureCheck.objects.filter(pk=check.pk))
     check.refresh_from_db()
     pure = percent_change(*(parse_figure_strict(w) for w in written), parse_figure_strict(stated))
     assert check.outcome == ("holds" if pure.ok else "fails"), check.working

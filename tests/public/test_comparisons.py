@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from factcheck.checks import source_deviations
+from factcheck.figure_checks import source_deviations
 from factcheck.models import Claim, Source, Status
 from tests.factories import PublishedClaimFactory, SourceFactory
 

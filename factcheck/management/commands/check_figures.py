@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck import checks, figures
+from factcheck import figure_checks, figures
 from factcheck.models import FigureCheck
 
 # What each operand is, by kind and position (a sum's operands are all parts).
@@ -41,8 +41,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        outcomes = checks.recompute()
-        problems = checks.with_figures(
+        outcomes = figure_checks.recompute()
+        problems = figure_checks.with_figures(
             FigureCheck.objects.filter(outcome__in=["fails", "error"])
         ).order_by("outcome", "pk")
         for check in problems:
