@@ -1,11 +1,11 @@
-"""Fixtures shared by the whole suite: users in each role, and a few ready-made claims."""
+"""Fixtures shared by the whole suite: users in each role, the public desk, a fresh cache."""
 
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, build_desk
 
 DATA = Path(__file__).parent / "data"
 
@@ -42,6 +42,13 @@ def publisher(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def desk(db) -> dict:
+    """The public site's small desk (tests.factories.build_desk): two companies in a group,
+    an article with its text, four public claims, a draft and an unpublished verdict."""
+    return build_desk()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.companies.chart_desk import build_chart_desk
+from tests.factories import build_chart_desk
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

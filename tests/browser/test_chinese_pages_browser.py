@@ -3,21 +3,13 @@ and 390 px, nothing scrolls sideways on a phone, and the claims table keeps Chin
 whole (a header broken one character per line is a column squeezed to nothing)."""
 
 import pytest
-from django.core.cache import cache
 from django.utils import translation
 
 from tests.browser.test_public_accessibility import blocking_violations
-from tests.public.desk import build_desk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = [{"width": 1280, "height": 900}, {"width": 390, "height": 844}]
-
-
-@pytest.fixture
-def desk():
-    cache.clear()
-    return build_desk()
 
 
 def chinese_urls(desk) -> list[str]:

@@ -12,12 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from tests.browser.test_public_accessibility import blocking_violations
 from tests.factories import ArticleFactory, PublishedClaimFactory
-from tests.public.desk import build_desk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -30,10 +28,8 @@ LONG_WORDS = (
 
 
 @pytest.fixture
-def desk():
+def desk(desk):
     """The shared desk plus long words, a long article title and a percentage."""
-    cache.clear()
-    desk = build_desk()
     article = ArticleFactory(
         title="A very long article title about the money raised by robot makers in Shenzhen",
         slug="long-title",

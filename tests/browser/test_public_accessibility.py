@@ -2,19 +2,10 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.cache import cache
-
-from tests.public.desk import build_desk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BLOCKING = {"serious", "critical"}
-
-
-@pytest.fixture
-def desk():
-    cache.clear()
-    return build_desk()
 
 
 def blocking_violations(page) -> list[str]:

@@ -3,18 +3,9 @@
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
-from tests.public.desk import build_desk
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def desk():
-    cache.clear()
-    return build_desk()
 
 
 def row_links(page):

@@ -10,25 +10,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from factcheck.models import ReaderReport
 from tests.browser.test_csp import LISTEN
 from tests.browser.test_public_accessibility import blocking_violations
-from tests.public.desk import build_desk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SHOTS = os.environ.get("FACTDESK_SCREENSHOTS", "")
-
-
-@pytest.fixture
-def desk():
-    cache.clear()
-    return build_desk()
 
 
 @pytest.fixture

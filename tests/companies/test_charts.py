@@ -11,7 +11,7 @@ from django.core.management import call_command
 from companies.charts import Point, axis_range, line_chart, period_kind
 from companies.models import Company
 from factcheck.models import Claim
-from tests.companies.chart_desk import build_chart_desk
+from tests.factories import build_chart_desk
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ import pytest
 from django.urls import reverse
 
 from factcheck.models import Claim
-from tests.factcheck.admin_forms import claim_post
-from tests.factories import ArticleFactory, ClaimFactory
+from tests.factories import ArticleFactory, ClaimFactory, claim_post
 
 pytestmark = pytest.mark.django_db
 

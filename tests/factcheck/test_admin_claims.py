@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from factcheck.models import Claim, Status
-from tests.factcheck.admin_forms import claim_post
-from tests.factories import ClaimFactory, SourceFactory, VerdictClaimFactory
+from tests.factories import ClaimFactory, SourceFactory, VerdictClaimFactory, claim_post
 
 pytestmark = pytest.mark.django_db
 
@@ -138,7 +137,8 @@ def test_the_verdict_form_shows_the_rules_in_words(client, fact_checker, editor)
     claim = ClaimFactory(created_by=editor)
     client.force_login(fact_checker)
     response = client.post(
-        verdict_url(claim), {"status": "verified", "note": "Checked.", "seen_version": claim.version}
+        verdict_url(claim),
+        {"status": "verified", "note": "Checked.", "seen_version": claim.version},
     )
     assert response.status_code == 200
     assert "needs at least one source" in response.content.decode()

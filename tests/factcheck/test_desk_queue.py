@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from factcheck import services
 from factcheck.models import Claim, Comment, Status
-from tests.factcheck.admin_forms import claim_post
-from tests.factories import ClaimFactory, PublishedClaimFactory
+from tests.factories import ClaimFactory, PublishedClaimFactory, claim_post
 
 pytestmark = pytest.mark.django_db
 

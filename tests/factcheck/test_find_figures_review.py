@@ -36,7 +36,7 @@ def review_url(article) -> str:
 
 
 @pytest.fixture
-def desk():
+def halden_desk():
     """The Halden article with three stored claims: one repeated, two the text disagrees with."""
     halden = CompanyFactory(name="Halden Robotics", slug="halden")
     aster = CompanyFactory(name="Aster Logistics", slug="aster")
@@ -91,15 +91,15 @@ def is_ticked(row: str) -> bool:
     return bool(re.search(r'<input type="checkbox"[^>]*checked', row))
 
 
-def test_the_article_page_has_the_button(client, editor, desk):
-    article, _ = desk
+def test_the_article_page_has_the_button(client, editor, halden_desk):
+    article, _ = halden_desk
     client.force_login(editor)
     page = client.get(reverse("admin:factcheck_article_change", args=[article.pk])).content
     assert f'href="{review_url(article)}">Find figures</a>'.encode() in page
 
 
-def test_flags_new_claimed_and_disagreeing_figures(client, editor, desk):
-    article, claims = desk
+def test_flags_new_claimed_and_disagreeing_figures(client, editor, halden_desk):
+    article, claims = halden_desk
     client.force_login(editor)
     page = " ".join(client.get(review_url(article)).content.decode().split())
     assert "14 figures found in the text: <strong>2 disagree with a stored claim</strong>" in page
@@ -124,8 +124,8 @@ def test_flags_new_claimed_and_disagreeing_figures(client, editor, desk):
     assert flags[2:] == ["new"] * 11 + ["claimed"]
 
 
-def test_the_sentence_highlights_the_figure_and_escapes_the_text(client, editor, desk):
-    article, _ = desk
+def test_the_sentence_highlights_the_figure_and_escapes_the_text(client, editor, halden_desk):
+    article, _ = halden_desk
     article.text = 'Acme <b onclick="x">raised</b> $5 million & more in 2023.'
     article.save()
     client.force_login(editor)
@@ -137,8 +137,8 @@ def test_the_sentence_highlights_the_figure_and_escapes_the_text(client, editor,
     assert "Halden &lt;prices&gt; higher" in page
 
 
-def test_guesses_are_shown_for_editing(client, editor, desk):
-    article, _ = desk
+def test_guesses_are_shown_for_editing(client, editor, halden_desk):
+    article, _ = halden_desk
     client.force_login(editor)
     page = client.get(review_url(article)).content.decode()
     valuation = row_for(page, "$2.5 billion")
@@ -168,9 +168,9 @@ def form_data(client, article) -> dict:
 
 
 def test_ticked_figures_are_added_with_the_edits_through_save_claim(
-    client, editor, desk, monkeypatch
+    client, editor, halden_desk, monkeypatch
 ):
-    article, claims = desk
+    article, claims = halden_desk
     calls = []
     real = services.save_claim
     monkeypatch.setattr(
@@ -211,8 +211,8 @@ def test_ticked_figures_are_added_with_the_edits_through_save_claim(
     assert "disagrees with" in row_for(page, "$3.42 trillion")
 
 
-def test_the_preticked_figures_are_the_new_ones(client, editor, desk):
-    article, claims = desk
+def test_the_preticked_figures_are_the_new_ones(client, editor, halden_desk):
+    article, claims = halden_desk
     client.force_login(editor)
     data, _ = form_data(client, article)
     before = Claim.objects.count()
@@ -228,8 +228,8 @@ def test_the_preticked_figures_are_the_new_ones(client, editor, desk):
     )
 
 
-def test_nothing_ticked_adds_nothing(client, editor, desk):
-    article, _ = desk
+def test_nothing_ticked_adds_nothing(client, editor, halden_desk):
+    article, _ = halden_desk
     client.force_login(editor)
     data, by_figure = form_data(client, article)
     for row in by_figure.values():
@@ -242,8 +242,8 @@ def test_nothing_ticked_adds_nothing(client, editor, desk):
     ]
 
 
-def test_a_bad_date_on_a_ticked_figure_adds_nothing(client, editor, desk):
-    article, _ = desk
+def test_a_bad_date_on_a_ticked_figure_adds_nothing(client, editor, halden_desk):
+    article, _ = halden_desk
     client.force_login(editor)
     data, by_figure = form_data(client, article)
     data[by_figure["$2.5 billion"].add_prefix("as_of")] = "03/04/2024"
@@ -257,8 +257,8 @@ def test_a_bad_date_on_a_ticked_figure_adds_nothing(client, editor, desk):
     assert "errorlist" not in row_for(page, "$3.42 trillion"), "an unticked row is not checked"
 
 
-def test_a_text_changed_since_the_page_was_shown_adds_nothing(client, editor, desk):
-    article, _ = desk
+def test_a_text_changed_since_the_page_was_shown_adds_nothing(client, editor, halden_desk):
+    article, _ = halden_desk
     client.force_login(editor)
     data, _ = form_data(client, article)
     article.text = article.text.replace("$400 million", "$450 million")
@@ -271,8 +271,8 @@ def test_a_text_changed_since_the_page_was_shown_adds_nothing(client, editor, de
     )
 
 
-def test_the_screen_needs_permission_to_add_claims(client, desk):
-    article, _ = desk
+def test_the_screen_needs_permission_to_add_claims(client, halden_desk):
+    article, _ = halden_desk
     viewer = UserFactory(username="viewer")
     viewer.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_article", "change_article"])
@@ -283,8 +283,8 @@ def test_the_screen_needs_permission_to_add_claims(client, desk):
     assert b"find-figures" not in page
 
 
-def test_the_query_count_does_not_grow_with_the_figures(client, editor, desk):
-    article, _ = desk
+def test_the_query_count_does_not_grow_with_the_figures(client, editor, halden_desk):
+    article, _ = halden_desk
     small = ArticleFactory(slug="small", text="Halden Robotics raised $5 million in 2024.")
     ClaimFactory(article=small, quote="Halden Robotics raised $5 million in 2024.", value=5000000)
     client.force_login(editor)
@@ -315,8 +315,8 @@ def test_a_chinese_article_keeps_its_dates_and_metrics(client, editor):
     assert ("share_price", "2024-10-15", "day", "") in stored
 
 
-def test_the_list_action_opens_the_review_screen(client, editor, desk):
-    article, _ = desk
+def test_the_list_action_opens_the_review_screen(client, editor, halden_desk):
+    article, _ = halden_desk
     other = ArticleFactory(slug="other", title="Other", text="It raised $5 million.")
     client.force_login(editor)
     response = client.post(

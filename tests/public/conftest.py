@@ -1,26 +1,11 @@
-"""Fixtures of the public-site tests: a small desk, many claims, a cold cache."""
+"""Fixtures of the public-site tests (the small desk, `desk`, is in tests/conftest.py)."""
 
 import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 
 from tests.factories import CompanyFactory, PublishedClaimFactory
-from tests.public.desk import build_desk
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Counts and facets are cached per public version; each test starts cold."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def desk(db):
-    return build_desk()
 
 
 @pytest.fixture

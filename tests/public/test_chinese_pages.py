@@ -6,21 +6,12 @@ import html
 import re
 from pathlib import Path
 
-import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
 from factcheck.translations import translated
-from tests.public.desk import build_desk
 
 PO = Path(settings.LOCALE_PATHS[0]) / "zh_Hans" / "LC_MESSAGES" / "django.po"
-
-
-@pytest.fixture
-def desk(db):
-    cache.clear()
-    return build_desk()
 
 
 def english(obj) -> str:

@@ -2,17 +2,10 @@
 
 Each payload carries the marker "xss" so a page that ran or rendered it as markup is caught
 by `find_injections`, which reads the page as a browser would (an HTML parser), not by
-string search alone.
+string search alone. `tests.factories.hostile_desk` stores them in every field of a claim.
 """
 
-import datetime as dt
-from decimal import Decimal
 from html.parser import HTMLParser
-
-from django.utils import timezone
-
-from companies.models import Company
-from factcheck.models import Article, Claim, Source, Status
 
 RTL = "\u202e\u200f"  # right-to-left override and mark: they flip how text reads
 SCRIPT = '<script>alert("xss")</script>'
@@ -26,55 +19,6 @@ PAYLOADS = [SCRIPT, ATTRIBUTE, SCRIPT_CLOSE, SVG, JS_URL, DATA_URL, TEMPLATE, RT
 ALL = " ".join(PAYLOADS)
 LONG = ("xss " + SCRIPT) * 4000  # ~130 kB in one field
 BAD_URLS = [JS_URL, DATA_URL, " javascript:alert('xss')", "vbscript:msgbox('xss')", "ftp://x/xss"]
-
-
-def fit(text: str, length: int) -> str:
-    return text[:length]
-
-
-def hostile_desk(*, published: bool = True, status: str = Status.VERIFIED) -> Claim:
-    """A company, article, claim and source with hostile text in every text field.
-
-    Written with the ORM, past the forms' validation, as data that came in some other way
-    (an old import, a restored dump): rendering must be safe whatever is stored.
-    """
-    company = Company.objects.create(
-        name=fit(SCRIPT + RTL + " Corp", 200),
-        slug="hostile-corp",
-        ticker=fit(ATTRIBUTE, 40),
-        description=fit(ALL, 500),
-        website=JS_URL,
-    )
-    article = Article.objects.create(
-        title=fit(SCRIPT_CLOSE + ALL, 300),
-        slug="hostile-article",
-        author=fit(ATTRIBUTE, 200),
-        publication=fit(SVG + RTL, 200),
-        url=JS_URL,
-        text=f"{ALL}\nIts valuation reached {SCRIPT} billion.\n{LONG}",
-    )
-    claim = Claim.objects.create(
-        article=article,
-        company=company,
-        quote=f"Its valuation reached {SCRIPT} billion. {ALL}",
-        metric="valuation",
-        value=Decimal("157000000000"),
-        unit="USD",
-        as_of=dt.date(2024, 10, 2),
-        period=fit(ATTRIBUTE, 40),
-        note=ALL + LONG,
-        status=status,
-        published_at=timezone.now() if published else None,
-    )
-    Source.objects.create(
-        claim=claim,
-        url=JS_URL,
-        archive_url=DATA_URL,
-        title=fit(SCRIPT_CLOSE + ALL, 300),
-        publisher=fit(ATTRIBUTE, 200),
-        excerpt=ALL,
-    )
-    return claim
 
 
 LINK_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data"}

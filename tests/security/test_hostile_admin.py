@@ -7,15 +7,16 @@ from django.urls import reverse
 
 from companies.models import Company
 from factcheck.models import Article, Claim, Source, Status
-from tests.factories import ClaimFactory
+from tests.factories import ClaimFactory, hostile_desk
 from tests.security import hostile
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def desk():
-    claim = hostile.hostile_desk(published=False)
+def hostile_claims():
+    """A hostile, unpublished claim and one in review with the payloads in its text."""
+    claim = hostile_desk(published=False)
     in_review = ClaimFactory(status=Status.IN_REVIEW, quote=hostile.ALL, note=hostile.ALL)
     return claim, in_review
 
@@ -34,8 +35,8 @@ def admin_urls(objects) -> list[str]:
     return urls
 
 
-def test_every_admin_page_shows_hostile_text_escaped(client, superuser, desk):
-    claim, in_review = desk
+def test_every_admin_page_shows_hostile_text_escaped(client, superuser, hostile_claims):
+    claim, in_review = hostile_claims
     objects = [claim, in_review, claim.company, claim.article, claim.sources.get()]
     client.force_login(superuser)
     checked = 0
@@ -51,16 +52,16 @@ def test_every_admin_page_shows_hostile_text_escaped(client, superuser, desk):
 @pytest.mark.parametrize(
     "url_name", ["admin:index", "admin:factcheck_claim_changelist", "admin:factcheck_claim_change"]
 )
-def test_the_payload_is_shown_as_text(client, superuser, desk, url_name):
-    claim, _ = desk
+def test_the_payload_is_shown_as_text(client, superuser, hostile_claims, url_name):
+    claim, _ = hostile_claims
     client.force_login(superuser)
     args = [claim.pk] if url_name.endswith("change") else []
     html = client.get(reverse(url_name, args=args)).content.decode()
     hostile.assert_escaped(html)
 
 
-def test_the_verdict_page_escapes_the_quote(client, fact_checker, desk):
-    claim, _ = desk
+def test_the_verdict_page_escapes_the_quote(client, fact_checker, hostile_claims):
+    claim, _ = hostile_claims
     client.force_login(fact_checker)
     html = client.get(reverse("admin:factcheck_claim_verdict", args=[claim.pk])).content.decode()
     hostile.assert_escaped(html)

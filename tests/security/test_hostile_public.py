@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from factcheck import jsonld
-from tests.factories import PublishedClaimFactory
+from tests.factories import PublishedClaimFactory, hostile_desk
 from tests.security import hostile
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ def _cold_cache():
 
 @pytest.fixture
 def claim():
-    return hostile.hostile_desk(published=True)
+    return hostile_desk(published=True)
 
 
 def html_pages(claim) -> list[str]:

@@ -19,8 +19,7 @@ from django.urls import reverse
 from factcheck import services
 from factcheck.csvio import HEADER
 from factcheck.models import Claim, Source, Status
-from tests.factcheck.admin_forms import claim_post
-from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory
+from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, claim_post
 
 pytestmark = pytest.mark.django_db
 
