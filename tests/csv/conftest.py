@@ -1,4 +1,4 @@
-"""A small desk for the CSV tests: the companies and article the sample files in tests/data name."""
+"""CSV tests' fixtures: what the sample files in tests/data name, and importing one of them."""
 
 import io
 
@@ -9,8 +9,11 @@ from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory
 
 
 @pytest.fixture
-def desk(db):
-    """Companies (with aliases) and the article that tests/data/claims_*.csv refer to."""
+def import_targets(db):
+    """The companies (with aliases) and the article that tests/data/claims_*.csv name.
+
+    Not the public desk (`desk`, tests/conftest.py): an import needs only what its rows refer to.
+    """
     companies = {
         "openai": CompanyFactory(name="OpenAI", slug="openai", country="US"),
         "zhipu": CompanyFactory(name="Zhipu AI", slug="zhipu-ai"),

@@ -33,7 +33,7 @@ def test_only_users_with_the_import_permission_may_import(client, editor, fact_c
 
 
 def test_bad_rows_are_listed_by_line_and_column_and_nothing_can_be_confirmed(
-    client, fact_checker, desk, data_dir
+    client, fact_checker, import_targets, data_dir
 ):
     client.force_login(fact_checker)
     response = upload(client, (data_dir / "claims_several_errors.csv").read_bytes())
@@ -55,9 +55,9 @@ def test_a_file_that_is_not_utf8_gets_one_clear_message(client, fact_checker, da
     ]
 
 
-def test_preview_then_confirm(client, fact_checker, desk):
-    stored = ClaimFactory(company=desk["openai"], quote="Stored words.")
-    same = ClaimFactory(company=desk["openai"])
+def test_preview_then_confirm(client, fact_checker, import_targets):
+    stored = ClaimFactory(company=import_targets["openai"], quote="Stored words.")
+    same = ClaimFactory(company=import_targets["openai"])
     data = csv_bytes(
         row_for(stored, quote="Better words."),
         row_for(same),
@@ -81,15 +81,15 @@ def test_preview_then_confirm(client, fact_checker, desk):
 
     assert "Imported: 1 new, 1 updated, 1 unchanged." in confirm.content.decode()
     new = Claim.objects.get(quote__startswith="Zhipu")
-    assert (new.company, new.created_by) == (desk["zhipu"], fact_checker)
+    assert (new.company, new.created_by) == (import_targets["zhipu"], fact_checker)
     assert new.history.get().history_user == fact_checker
     stored.refresh_from_db()
     assert stored.quote == "Better words."
     assert stored.history.latest("history_id").history_user == fact_checker
 
 
-def test_a_confirmed_import_is_in_the_admin_log(client, fact_checker, desk):
-    stored = ClaimFactory(company=desk["openai"], quote="Stored words.")
+def test_a_confirmed_import_is_in_the_admin_log(client, fact_checker, import_targets):
+    stored = ClaimFactory(company=import_targets["openai"], quote="Stored words.")
     data = csv_bytes(row_for(stored, quote="Better words."), {"quote": "New.", "value": "5"})
     client.force_login(fact_checker)
     preview = upload(client, data)
@@ -97,7 +97,9 @@ def test_a_confirmed_import_is_in_the_admin_log(client, fact_checker, desk):
     assert LogEntry.objects.filter(user=fact_checker).count() == 2  # "Recent actions"
 
 
-def test_confirm_refuses_if_the_desk_changed_since_the_preview(client, fact_checker, desk):
+def test_confirm_refuses_if_the_desk_changed_since_the_preview(
+    client, fact_checker, import_targets
+):
     stored = ClaimFactory()
     client.force_login(fact_checker)
     preview = upload(client, csv_bytes(row_for(stored, quote="Better words.")))

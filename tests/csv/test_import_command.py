@@ -19,20 +19,20 @@ def run(*args):
     return out.getvalue(), err.getvalue()
 
 
-def test_prints_the_counts(desk, data_dir):
+def test_prints_the_counts(import_targets, data_dir):
     out, err = run(str(data_dir / "claims_good.csv"))
     assert out == "Imported: 6 new, 0 updated, 0 unchanged.\n"
     assert err == ""
     assert Claim.objects.count() == 6
 
 
-def test_dry_run_writes_nothing(desk, data_dir):
+def test_dry_run_writes_nothing(import_targets, data_dir):
     out, _ = run(str(data_dir / "claims_good.csv"), "--dry-run")
     assert out == "Dry run, nothing was written: 6 new, 0 updated, 0 unchanged.\n"
     assert not Claim.objects.exists()
 
 
-def test_each_row_error_with_its_line_and_a_failing_exit(desk, data_dir):
+def test_each_row_error_with_its_line_and_a_failing_exit(import_targets, data_dir):
     err = io.StringIO()
     with pytest.raises(CommandError) as raised:
         call_command(
@@ -48,17 +48,17 @@ def test_each_row_error_with_its_line_and_a_failing_exit(desk, data_dir):
     assert not Claim.objects.exists()
 
 
-def test_a_file_error_is_one_line(desk, data_dir):
+def test_a_file_error_is_one_line(import_targets, data_dir):
     with pytest.raises(CommandError, match="^The file is encoded as UTF-16, not UTF-8."):
         run(str(data_dir / "claims_utf16.csv"))
 
 
-def test_a_missing_file(desk, tmp_path):
+def test_a_missing_file(import_targets, tmp_path):
     with pytest.raises(CommandError, match="Cannot read .*nope.csv: No such file or directory."):
         run(str(tmp_path / "nope.csv"))
 
 
-def test_as_a_user_with_their_rules(desk, data_dir, fact_checker, editor):
+def test_as_a_user_with_their_rules(import_targets, data_dir, fact_checker, editor):
     out, _ = run(str(data_dir / "claims_header_only.csv"), "--user", fact_checker.username)
     assert out.startswith("Imported: 0 new")
     with pytest.raises(CommandError, match="You do not have permission to import claims."):
@@ -67,7 +67,7 @@ def test_as_a_user_with_their_rules(desk, data_dir, fact_checker, editor):
         run(str(data_dir / "claims_good.csv"), "--user", "nobody")
 
 
-def test_reads_standard_input(desk, data_dir, monkeypatch):
+def test_reads_standard_input(import_targets, data_dir, monkeypatch):
     data = (data_dir / "claims_good_bom.csv").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     out, _ = run("-")
@@ -79,7 +79,7 @@ class FakeTTY(io.StringIO):
         return True
 
 
-def test_progress_bar_only_on_a_terminal(desk, data_dir):
+def test_progress_bar_only_on_a_terminal(import_targets, data_dir):
     tty = FakeTTY()
     call_command("import_claims", str(data_dir / "claims_good.csv"), stdout=tty)
     assert "\r[" + "#" * 30 + "] 100% 6 rows\n" in tty.getvalue()

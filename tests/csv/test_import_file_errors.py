@@ -21,7 +21,7 @@ BROKEN_FILES = [
 
 
 @pytest.mark.parametrize(("name", "message"), BROKEN_FILES)
-def test_one_clear_error_for_the_file(desk, import_file, name, message):
+def test_one_clear_error_for_the_file(import_targets, import_file, name, message):
     with pytest.raises(CSVFileError) as raised:
         import_file(name)
 
@@ -29,17 +29,17 @@ def test_one_clear_error_for_the_file(desk, import_file, name, message):
     assert not Claim.objects.exists()
 
 
-def test_a_misspelt_column_is_named_with_its_likely_spelling(desk, import_file):
+def test_a_misspelt_column_is_named_with_its_likely_spelling(import_targets, import_file):
     with pytest.raises(CSVFileError, match="unknown column 'compnay' — did you mean 'company'"):
         import_file(b"quote,value,compnay\nA claim,5,OpenAI\n")
 
 
-def test_a_column_given_twice_is_refused(desk, import_file):
+def test_a_column_given_twice_is_refused(import_targets, import_file):
     with pytest.raises(CSVFileError, match="column 'value' appears twice"):
         import_file(b"quote,value,value\nA claim,5,6\n")
 
 
-def test_an_encoding_error_past_the_first_chunk_names_its_line(desk, import_file):
+def test_an_encoding_error_past_the_first_chunk_names_its_line(import_targets, import_file):
     good = ",,OpenAI,Its valuation reached $157 billion.,valuation,157000000000,USD\n"
     data = ("id,article,company,quote,metric,value,unit\n" + good * 3000).encode()
     data += ",,OpenAI,Caf\xe9 valuation,valuation,5,USD\n".encode("latin-1")
@@ -49,13 +49,13 @@ def test_an_encoding_error_past_the_first_chunk_names_its_line(desk, import_file
     assert not Claim.objects.exists()
 
 
-def test_a_header_only_file_imports_nothing(desk, import_file):
+def test_a_header_only_file_imports_nothing(import_targets, import_file):
     report = import_file("claims_header_only.csv")
     assert report.ok
     assert (report.new, report.updated, report.unchanged) == (0, 0, 0)
 
 
-def test_utf8_with_a_bom_reads_like_utf8(desk, import_file):
+def test_utf8_with_a_bom_reads_like_utf8(import_targets, import_file):
     report = import_file("claims_good_bom.csv")
 
     assert report.ok, report.errors
@@ -63,7 +63,7 @@ def test_utf8_with_a_bom_reads_like_utf8(desk, import_file):
     assert Claim.objects.filter(quote__startswith="OpenAI's valuation").exists()
 
 
-def test_crlf_line_endings_and_blank_lines(desk, import_file):
+def test_crlf_line_endings_and_blank_lines(import_targets, import_file):
     data = (
         b"quote,value,company\r\n"
         b"\r\n"

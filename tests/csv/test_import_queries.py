@@ -31,7 +31,7 @@ def _new_rows(count):
 
 
 @pytest.mark.parametrize("count", [1, 40])
-def test_new_rows(desk, import_file, django_assert_num_queries, count):
+def test_new_rows(import_targets, import_file, django_assert_num_queries, count):
     data = csv_bytes(*_new_rows(count))
     with django_assert_num_queries(SETUP + NEW_BATCH):
         report = import_file(data)
@@ -39,7 +39,7 @@ def test_new_rows(desk, import_file, django_assert_num_queries, count):
 
 
 @pytest.mark.parametrize("count", [1, 40])
-def test_updated_rows(desk, import_file, django_assert_num_queries, count):
+def test_updated_rows(import_targets, import_file, django_assert_num_queries, count):
     claims = ClaimFactory.create_batch(count, unit="USD")
     data = csv_bytes(*(row_for(claim, period="FY2024") for claim in claims))
     # The claims' history (as changes are history too) is written with the update.
@@ -49,7 +49,7 @@ def test_updated_rows(desk, import_file, django_assert_num_queries, count):
 
 
 def test_each_batch_adds_the_same_queries(
-    desk, import_file, django_assert_num_queries, monkeypatch
+    import_targets, import_file, django_assert_num_queries, monkeypatch
 ):
     monkeypatch.setattr("factcheck.csv_import.BATCH_SIZE", 10)
     with django_assert_num_queries(SETUP + 4 * NEW_BATCH):
@@ -57,7 +57,7 @@ def test_each_batch_adds_the_same_queries(
     assert report.new == 40
 
 
-def test_a_dry_run_writes_nothing(desk, import_file, django_assert_num_queries):
+def test_a_dry_run_writes_nothing(import_targets, import_file, django_assert_num_queries):
     with django_assert_num_queries(SETUP - 2):  # no transaction: nothing to undo
         report = import_file(csv_bytes(*_new_rows(40)), dry_run=True)
     assert report.new == 40

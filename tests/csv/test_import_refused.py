@@ -32,7 +32,9 @@ BROKEN_ROWS = [
 
 
 @pytest.mark.parametrize(("name", "column", "message"), BROKEN_ROWS)
-def test_a_bad_row_refuses_the_whole_file_naming_its_line(desk, import_file, name, column, message):
+def test_a_bad_row_refuses_the_whole_file_naming_its_line(
+    import_targets, import_file, name, column, message
+):
     report = import_file(name)
 
     assert [(e.line, e.column) for e in report.errors] == [(7, column)]
@@ -42,14 +44,14 @@ def test_a_bad_row_refuses_the_whole_file_naming_its_line(desk, import_file, nam
     assert not Source.objects.exists()
 
 
-def test_the_error_reads_as_line_column_message(desk, import_file):
+def test_the_error_reads_as_line_column_message(import_targets, import_file):
     report = import_file("claims_unknown_company.csv")
     assert (
         str(report.errors[0]) == "line 7, company: no company 'Zhipu A1' — did you mean 'Zhipu AI'?"
     )
 
 
-def test_every_bad_row_and_cell_is_reported(desk, import_file):
+def test_every_bad_row_and_cell_is_reported(import_targets, import_file):
     report = import_file("claims_several_errors.csv")
 
     assert [str(e) for e in report.errors] == [
@@ -65,7 +67,7 @@ def test_every_bad_row_and_cell_is_reported(desk, import_file):
 
 
 def test_a_bad_row_in_a_later_batch_undoes_the_batches_already_written(
-    desk, import_file, monkeypatch
+    import_targets, import_file, monkeypatch
 ):
     monkeypatch.setattr("factcheck.csv_import.BATCH_SIZE", 2)
     report = import_file("claims_unknown_company.csv")

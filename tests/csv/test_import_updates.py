@@ -30,15 +30,15 @@ def test_the_same_figure_written_another_way_is_unchanged(import_file):
     assert report.unchanged == 1
 
 
-def test_an_update_raises_the_version_and_records_history(import_file, desk):
-    claim = ClaimFactory(company=desk["openai"], quote="Old words.", note="")
+def test_an_update_raises_the_version_and_records_history(import_file, import_targets):
+    claim = ClaimFactory(company=import_targets["openai"], quote="Old words.", note="")
     updated_at = claim.updated_at
 
     report = import_file(csv_bytes(row_for(claim, quote="New words.", company="zhipu")))
 
     assert (report.new, report.updated, report.unchanged) == (0, 1, 0)
     claim.refresh_from_db()
-    assert (claim.quote, claim.company, claim.version) == ("New words.", desk["zhipu"], 2)
+    assert (claim.quote, claim.company, claim.version) == ("New words.", import_targets["zhipu"], 2)
     assert claim.updated_at > updated_at  # bulk writes do not skip auto_now
     latest = claim.history.order_by("-history_id").first()
     assert (latest.history_type, latest.quote, latest.version) == ("~", "New words.", 2)

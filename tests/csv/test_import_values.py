@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def imported(desk, import_file):
+def imported(import_targets, import_file):
     FxRate.objects.create(currency="USD", date=dt.date(2024, 6, 28), per_eur=Decimal("1.0705"))
     FxRate.objects.create(currency="CNY", date=dt.date(2024, 6, 28), per_eur=Decimal("7.7748"))
     report = import_file("claims_good.csv")
@@ -19,7 +19,7 @@ def imported(desk, import_file):
     return {claim.quote.split()[0]: claim for claim in Claim.objects.select_related("company")}
 
 
-def test_counts(desk, import_file):
+def test_counts(import_targets, import_file):
     report = import_file("claims_good.csv")
     assert (report.new, report.updated, report.unchanged) == (6, 0, 0)
     assert report.summary() == "Imported: 6 new, 0 updated, 0 unchanged."
@@ -37,13 +37,13 @@ def test_figures_as_written(imported):
     }
 
 
-def test_companies_by_name_slug_or_alias_and_blank(imported, desk):
-    assert imported["Zhipu"].company == desk["zhipu"]  # by name
-    assert imported["Revenue"].company == desk["minimax"]  # by slug
-    assert imported["Its"].company == desk["moonshot"]  # by alias, any case
+def test_companies_by_name_slug_or_alias_and_blank(imported, import_targets):
+    assert imported["Zhipu"].company == import_targets["zhipu"]  # by name
+    assert imported["Revenue"].company == import_targets["minimax"]  # by slug
+    assert imported["Its"].company == import_targets["moonshot"]  # by alias, any case
     assert imported["=HYPERLINK(1)"].company is None
     assert imported["Revenue"].article is None
-    assert imported["Zhipu"].article == desk["article"]
+    assert imported["Zhipu"].article == import_targets["article"]
 
 
 def test_a_quoted_cell_keeps_its_newline(imported):

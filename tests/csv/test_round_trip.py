@@ -24,12 +24,14 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 
 @pytest.fixture
-def full_desk(desk):
+def full_desk(import_targets):
     FxRate.objects.create(currency="USD", date=dt.date(2024, 1, 2), per_eur=Decimal("1.0956"))
     FxRate.objects.create(currency="HKD", date=dt.date(2024, 1, 2), per_eur=Decimal("8.5539"))
-    PublishedClaimFactory(company=desk["openai"], article=desk["article"], value=Decimal("157e9"))
+    PublishedClaimFactory(
+        company=import_targets["openai"], article=import_targets["article"], value=Decimal("157e9")
+    )
     inaccurate = VerdictClaimFactory(
-        company=desk["zhipu"],
+        company=import_targets["zhipu"],
         status="inaccurate",
         value=Decimal("2477000000"),
         unit="CNY",
@@ -41,7 +43,7 @@ def full_desk(desk):
     )
     SourceFactory(claim=inaccurate, url="https://zhipu.example/filing?page=4&lang=en")
     ClaimFactory(
-        company=desk["moonshot"],
+        company=import_targets["moonshot"],
         quote='"=1+1" is what the spreadsheet ran; @admin said -5.',
         note="=cmd|' /C calc'!A0",
         value=Decimal("9.7"),
@@ -50,7 +52,9 @@ def full_desk(desk):
         status="in_review",
     )
     ClaimFactory(company=None, article=None, quote="'Quoted' — 54,000 GPUs", value=Decimal("54000"), unit="GPUs", qualifier="over")  # fmt: skip
-    ClaimFactory(company=desk["minimax"], value=Decimal("-12.5"), unit="%", metric="change")
+    ClaimFactory(
+        company=import_targets["minimax"], value=Decimal("-12.5"), unit="%", metric="change"
+    )
     VerdictClaimFactory(status="unverifiable", value=Decimal("0.000001"), unit="USD")
     # Factories bypass the services, which store each claim's dollar value: do it here.
     for claim in Claim.objects.all():
