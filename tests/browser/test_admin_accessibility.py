@@ -34,7 +34,8 @@ def login(page, username):
 
 
 @pytest.fixture
-def desk():
+def review_claims():
+    """The three roles, a claim waiting for review, a published claim and its pending change."""
     editor = UserFactory(username="edna", role="Editor")
     UserFactory(username="fiona", role="Fact-checker")
     UserFactory(username="pablo", role="Publisher")
@@ -45,18 +46,18 @@ def desk():
     return {"waiting": waiting, "live": live, "draft": draft}
 
 
-def test_desk_pages_have_no_serious_violations(page, desk):
+def test_desk_pages_have_no_serious_violations(page, review_claims):
     login(page, "pablo")
     urls = [
         "/admin/",
         "/admin/factcheck/claim/",
         "/admin/factcheck/claim/?queue=mine",
-        f"/admin/factcheck/claim/{desk['waiting'].pk}/change/",
-        f"/admin/factcheck/claim/{desk['draft'].pk}/change/",
-        f"/admin/factcheck/claim/{desk['live'].pk}/change/",
-        f"/admin/factcheck/claim/{desk['waiting'].pk}/verdict/",
-        f"/admin/factcheck/claim/{desk['draft'].pk}/publish/",
-        f"/admin/factcheck/claim/{desk['live'].pk}/unpublish/",
+        f"/admin/factcheck/claim/{review_claims['waiting'].pk}/change/",
+        f"/admin/factcheck/claim/{review_claims['draft'].pk}/change/",
+        f"/admin/factcheck/claim/{review_claims['live'].pk}/change/",
+        f"/admin/factcheck/claim/{review_claims['waiting'].pk}/verdict/",
+        f"/admin/factcheck/claim/{review_claims['draft'].pk}/publish/",
+        f"/admin/factcheck/claim/{review_claims['live'].pk}/unpublish/",
         "/admin/factcheck/claim/import/",
     ]
     problems = {}
@@ -68,17 +69,17 @@ def test_desk_pages_have_no_serious_violations(page, desk):
     assert problems == {}, "\n".join(f"{url}: {found}" for url, found in problems.items())
 
 
-def test_a_refused_page_is_styled_and_clean(page, desk):
+def test_a_refused_page_is_styled_and_clean(page, review_claims):
     login(page, "edna")
-    response = page.goto(f"/admin/factcheck/claim/{desk['waiting'].pk}/verdict/")
+    response = page.goto(f"/admin/factcheck/claim/{review_claims['waiting'].pk}/verdict/")
     assert response.status == 403
     assert page.locator("#site-name").count() == 1, "the desk's own look, not a bare page"
     assert blocking(page) == []
 
 
-def test_the_verdict_screen_works_from_the_keyboard(page, desk):
+def test_the_verdict_screen_works_from_the_keyboard(page, review_claims):
     login(page, "fiona")
-    page.goto(f"/admin/factcheck/claim/{desk['waiting'].pk}/verdict/")
+    page.goto(f"/admin/factcheck/claim/{review_claims['waiting'].pk}/verdict/")
     page.focus("#id_status")
     page.keyboard.press("ArrowDown")  # the first verdict
     page.keyboard.press("Tab")
