@@ -8,6 +8,17 @@ from django.conf import settings
 from tests.factories import UserFactory, build_desk
 
 DATA = Path(__file__).parent / "data"
+# The cross-cutting suites: everything under tests/<name>/ carries the marker <name>, so
+# `pytest -m security` runs one suite and `pytest -m "not browser"` leaves one out.
+SUITES = ("browser", "replica", "scale", "security")
+
+
+def pytest_collection_modifyitems(items):
+    tests = Path(__file__).parent
+    for item in items:
+        parts = item.path.relative_to(tests).parts if item.path.is_relative_to(tests) else ()
+        if parts and parts[0] in SUITES:
+            item.add_marker(parts[0])
 
 
 @pytest.fixture
