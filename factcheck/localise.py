@@ -23,11 +23,7 @@ def is_chinese() -> bool:
 
 def day_text(day: dt.date | None) -> str:
     """ "2 Oct 2024" in English, "2024年10月2日" in Chinese; "" without a date."""
-    if day is None:
-        return ""
-    if is_chinese():
-        return f"{day.year}年{day.month}月{day.day}日"
-    return f"{day.day} {day:%b %Y}"
+    return "" if day is None else figures.format_day(day, page_language())
 
 
 def figure_text(value, unit: str, qualifier: str = "exact", *, digits: int | None = None) -> str:

@@ -1,3 +1,3 @@
 """The editors' desk. Each module registers one part of it."""
 
-from . import articles, checks, claims, fx, reports, sources  # noqa: F401
+from . import articles, checks, claims, corrections, fx, reports, sources  # noqa: F401

@@ -1,9 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 
-from factcheck import checks, fx
-from factcheck.fx_loader import ECB_SOURCE
-from factcheck.models import Correction, FxRate
+from factcheck import figure_checks, fx_rates
+from factcheck.fx_rates import ECB_SOURCE
+from factcheck.models import FxRate
 
 
 class FxRateForm(forms.ModelForm):
@@ -64,20 +64,12 @@ class FxRateAdmin(admin.ModelAdmin):
         self._recompute(request, currencies)
 
     def _recompute(self, request, currencies: set[str]) -> None:
-        moved = fx.refresh_usd_values(currencies, reason="≈ USD recomputed: an FX rate was edited")
-        conversions = sum(checks.recompute_conversions().values())
+        moved = fx_rates.refresh_usd_values(
+            currencies, reason="≈ USD recomputed: an FX rate was edited"
+        )
+        conversions = sum(figure_checks.recompute_conversions().values())
         self.message_user(
             request,
             f"Recomputed the ≈ USD of {moved} claim(s) and {conversions} conversion check(s).",
             messages.INFO,
         )
-
-
-@admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
-    list_display = ["claim", "old_status", "new_status", "created_at", "created_by"]
-    list_select_related = ["claim", "created_by"]
-    readonly_fields = ["claim", "old_status", "new_status", "created_at", "created_by"]
-
-    def has_add_permission(self, request):
-        return False  # corrections are recorded by changing a published verdict

@@ -11,8 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from companies.models import Company, CompanyAlias, CompanyGroup
-from factcheck import figure_checks, figures, fx, services
-from factcheck.fx_loader import load_ecb_rates
+from factcheck import figure_checks, figures, fx_rates, services
 from factcheck.models import Article, CheckOperand, Claim, FigureCheck, Source, Status
 from factcheck.roles import ensure_roles
 
@@ -200,11 +199,11 @@ def load_fx_rates(counts: Counter) -> None:
     rates take about 2 s; every currency (220,000) takes 20 s, which `manage.py load_fx` loads.
     Claims stored before their rates were there get their ≈ USD now.
     """
-    report = load_ecb_rates(currencies=sorted(demo_currencies()))
+    report = fx_rates.load_ecb_rates(currencies=sorted(demo_currencies()))
     counts["FX rates created"] += report.created
     counts["FX rates unchanged"] += report.unchanged + report.updated + report.kept
     if report.changed_currencies:
-        fx.refresh_usd_values(report.changed_currencies)
+        fx_rates.refresh_usd_values(report.changed_currencies)
 
 
 def load_checks(

@@ -8,7 +8,7 @@ from .dates import FigureDate, find_dates
 from .deviation import Deviation, compare_with_excerpt, compare_with_source
 from .figure import QUALIFIERS, Figure, FigureError
 from .finder import Candidate, find_figures
-from .formatting import format_figure, format_figure_zh
+from .formatting import format_day, format_figure, format_figure_zh
 from .grammar import parse_figure, parse_figure_strict
 from .units import currency_symbol, is_currency, normalise_unit
 from .vague import find_vague_amounts
@@ -27,6 +27,7 @@ __all__ = [
     "find_dates",
     "find_figures",
     "find_vague_amounts",
+    "format_day",
     "format_figure",
     "format_figure_zh",
     "is_currency",

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from .chinese import normalise
 from .dates import _DATE_RE, _MONTHS, _from_match
+from .formatting import format_day
 
 DAY, MONTH, QUARTER, HALF, YEAR, FISCAL_YEAR = (
     "day",
@@ -128,11 +129,12 @@ class AsOf:
 
     def text(self, language: str = "en") -> str:
         """As a person writes it: "15 Oct 2024", "February 2024", "Q2 2024"; 2024年2月 in Chinese."""
+        if self.precision == DAY:
+            return format_day(self.date, language)
         if language.lower().startswith("zh"):
             return self._text_zh()
         d, year = self.date, self.date.year
         return {
-            DAY: f"{d.day} {d:%b} {year}",
             MONTH: f"{_MONTH_NAMES[d.month]} {year}",
             QUARTER: f"Q{self.quarter} {year}",
             HALF: f"H{self.half} {year}",
@@ -143,7 +145,6 @@ class AsOf:
     def _text_zh(self) -> str:
         d, year = self.date, self.date.year
         return {
-            DAY: f"{year}年{d.month}月{d.day}日",
             MONTH: f"{year}年{d.month}月",
             QUARTER: f"{year}年第{_ZH_QUARTERS[self.quarter - 1]}季度",
             HALF: f"{year}年{'上' if self.half == 1 else '下'}半年",

@@ -1,11 +1,12 @@
 """Write a figure the way a news article would: "$157 billion", "RMB 2.477 billion", "168%".
 
 Whatever `format_figure` prints, `parse_figure` reads back as the same value
-rounded to the printed precision.
+rounded to the printed precision. `format_day` writes a day the same way ("15 Oct 2024").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from .units import ZH_UNIT_PRINT, currency_code, currency_symbol, currency_zh_word
@@ -29,6 +30,13 @@ _WESTERN_SCALES = (
     (Decimal(10) ** 6, "million"),
 )
 _INDIAN_SCALES = ((Decimal(10) ** 7, "crore"), (Decimal(10) ** 5, "lakh"))
+
+
+def format_day(day: dt.date, language: str = "en") -> str:
+    """A day as readers see it everywhere: "2 Oct 2024"; "2024年10月2日" in Chinese."""
+    if language.lower().startswith("zh"):
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.day} {day:%b %Y}"
 
 
 def round_significant(value: Decimal, digits: int) -> Decimal:

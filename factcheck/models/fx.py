@@ -1,5 +1,7 @@
 from django.db import models
 
+from factcheck.figures import format_day
+
 
 class FxRate(models.Model):
     """One daily reference rate: how many units of `currency` one euro bought on `date`.
@@ -26,4 +28,4 @@ class FxRate(models.Model):
         ]
 
     def __str__(self):
-        return f"EUR 1 = {self.currency} {self.per_eur} ({self.date:%d %b %Y})"
+        return f"EUR 1 = {self.currency} {self.per_eur} ({format_day(self.date)})"

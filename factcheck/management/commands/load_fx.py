@@ -2,8 +2,9 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck import checks, fx
-from factcheck.fx_loader import ECB_SOURCE, load_ecb_rates
+from factcheck import figure_checks, fx_rates
+from factcheck.figures.fx import EcbFileError
+from factcheck.fx_rates import ECB_SOURCE, load_ecb_rates
 
 
 def iso_date(text: str) -> dt.date:
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         codes = [c for c in (currencies or "").split(",") if c.strip()] or None
         try:
             report = load_ecb_rates(since=since, currencies=codes, path=file)
-        except (OSError, KeyError, StopIteration) as error:
+        except (OSError, EcbFileError) as error:
             raise CommandError(f"Cannot read the ECB history file {file or ''}: {error}") from error
         self.stdout.write(f"rates created: {report.created}")
         self.stdout.write(f"rates updated: {report.updated}")
@@ -47,8 +48,8 @@ class Command(BaseCommand):
                 f"The ECB series has no rate for {code}: figures in {code} stay unconverted."
             )
         if report.changed_currencies:
-            moved = fx.refresh_usd_values(report.changed_currencies)
+            moved = fx_rates.refresh_usd_values(report.changed_currencies)
             self.stdout.write(f"claims whose ≈ USD was recomputed: {moved}")
-            conversions = sum(checks.recompute_conversions().values())
+            conversions = sum(figure_checks.recompute_conversions().values())
             self.stdout.write(f"conversion checks recomputed: {conversions}")
         self.stdout.write(self.style.SUCCESS("FX table ready."))

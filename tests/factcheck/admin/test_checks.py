@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from factcheck import figure_checks
 from factcheck.models import FigureCheck
-
-from .builders import figure_claim, make_check
+from tests.factories import figure_claim, make_check
 
 pytestmark = pytest.mark.django_db
 

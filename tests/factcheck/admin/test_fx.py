@@ -8,9 +8,7 @@ from django.urls import reverse
 
 from factcheck import figure_checks
 from factcheck.models import FigureCheck, FxRate
-
-from .builders import figure_claim, make_check
-from .helpers import add_rate
+from tests.factories import FxRateFactory, figure_claim, make_check
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +22,8 @@ def change_url(rate):
 @pytest.fixture
 def rates():
     return {
-        "usd": add_rate("USD", "2024-10-15", "1.0903"),
-        "hkd": add_rate("HKD", "2024-10-15", "8.4712"),
+        "usd": FxRateFactory(currency="USD", date=dt.date(2024, 10, 15), per_eur=Decimal("1.0903")),
+        "hkd": FxRateFactory(currency="HKD", date=dt.date(2024, 10, 15), per_eur=Decimal("8.4712")),
     }
 
 

@@ -4,11 +4,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck import figure_checks
+from factcheck.figures import parse_figure_strict
+from factcheck.figures.checks import percent_change
 from factcheck.models import FigureCheck
-
-from .builders import figure_claim, make_check
+from tests.factories import figure_claim, make_check
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +123,31 @@ def test_recompute_counts_outcomes_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(7):
         outcomes = figure_checks.recompute()
     assert outcomes == {"fails": 5, "holds": 5}
+
+
+written_percent = st.builds(
+    lambda whole, tenths, precise: f"{whole}.{tenths}%" if precise else f"{whole}%",
+    st.integers(min_value=1, max_value=99),
+    st.integers(min_value=0, max_value=9),
+    st.booleans(),
+)
+billions = st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=billions, end=billions, stated=written_percent)
+def test_a_stored_check_decides_as_the_written_figures_do(start, end, stated):
+    """Stored as Decimal(30, 6), "80%" must still be read to the precision it was written."""
+    if start == end:
+        return
+    written = [f"HK${start} billion", f"HK${end} billion"]
+    claims = [figure_claim(w, f"the figure was {w}") for w in written]
+    said = figure_claim(stated, f"a change of {stated}")
+    check = make_check("percent_change", claims, said)
+    figure_checks.recompute(FigureCheck.objects.filter(pk=check.pk))
+    check.refresh_from_db()
+    pure = percent_change(*(parse_figure_strict(w) for w in written), parse_figure_strict(stated))
+    assert check.outcome == ("holds" if pure.ok else "fails"), check.working
+    assert check.working == pure.working[0].upper() + pure.working[1:]

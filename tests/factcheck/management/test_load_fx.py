@@ -1,18 +1,20 @@
 """load_fx: the ECB series into the FX table, re-runnable, never overwriting the desk's rates."""
 
+import csv
 import datetime as dt
+import io
+import zipfile
 from decimal import Decimal
 from io import StringIO
 
 import pytest
+from currency_converter import CURRENCY_FILE
 from django.core.management import CommandError, call_command
 
-from factcheck.fx_loader import load_ecb_rates
+from factcheck import fx_rates
+from factcheck.fx_rates import load_ecb_rates
 from factcheck.models import Claim, FigureCheck, FxRate
-from tests.factories import ClaimFactory
-
-from .builders import figure_claim, make_check
-from .helpers import add_rate, write_ecb_zip
+from tests.factories import ClaimFactory, FxRateFactory, figure_claim, make_check, write_ecb_zip
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +43,12 @@ def test_second_run_changes_nothing_and_says_so(small_ecb_zip):
 
 
 def test_a_rate_the_desk_amended_is_kept(small_ecb_zip):
-    add_rate("HKD", "2024-10-15", "8.5", source="HKMA fixing, corrected by the desk")
+    FxRateFactory(
+        currency="HKD",
+        date=dt.date(2024, 10, 15),
+        per_eur=Decimal("8.5"),
+        source="HKMA fixing, corrected by the desk",
+    )
     report = load_ecb_rates(path=small_ecb_zip)
     assert (report.created, report.kept) == (7, 1)
     kept = FxRate.objects.get(currency="HKD", date=dt.date(2024, 10, 15))
@@ -49,7 +56,9 @@ def test_a_rate_the_desk_amended_is_kept(small_ecb_zip):
 
 
 def test_an_ecb_rate_revised_in_the_file_is_updated(small_ecb_zip):
-    add_rate("USD", "2024-10-15", "1.2")  # an older copy of the series, since revised
+    FxRateFactory(
+        currency="USD", date=dt.date(2024, 10, 15), per_eur=Decimal("1.2")
+    )  # an older copy of the series, since revised
     report = load_ecb_rates(path=small_ecb_zip)
     assert (report.created, report.updated) == (7, 1)
     assert FxRate.objects.get(currency="USD", date=dt.date(2024, 10, 15)).per_eur == Decimal(
@@ -71,6 +80,13 @@ def test_bad_arguments_are_explained(small_ecb_zip, tmp_path):
         run("--since", "15/10/2024")
     with pytest.raises(CommandError, match="Cannot read the ECB history file"):
         run("--file", str(tmp_path / "missing.zip"))
+    not_a_zip = tmp_path / "rates.zip"
+    not_a_zip.write_text("Date,USD,\n2024-10-15,1.09,\n")
+    with pytest.raises(CommandError, match="Cannot read the ECB history file.*not an ECB history"):
+        run("--file", str(not_a_zip))
+    with pytest.raises(CommandError, match="Cannot read the ECB history file"):
+        run("--file", "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip")
+    assert not FxRate.objects.exists()
 
 
 def test_claims_stored_before_the_rates_get_their_usd_value(small_ecb_zip):
@@ -114,3 +130,27 @@ def test_new_rates_recompute_the_conversion_checks(small_ecb_zip):
     check = FigureCheck.objects.get(pk=check.pk)
     assert check.outcome == "holds"
     assert "(the ECB reference rate of 15 Oct 2024)" in check.working
+
+
+def shipped_cells(*codes: str) -> set[tuple[dt.date, str]]:
+    """The (day, currency) cells with a rate in the bundled file, read here with csv alone."""
+    with zipfile.ZipFile(CURRENCY_FILE) as archive:
+        text = archive.read(archive.namelist()[0]).decode()
+    rows = csv.reader(io.StringIO(text))
+    header = [code.strip() for code in next(rows)]
+    cells = set()
+    for row in rows:
+        for code, cell in zip(header[1:], row[1:], strict=False):
+            if code in codes and cell.strip() not in ("", "N/A"):
+                cells.add((dt.date.fromisoformat(row[0]), code))
+    return cells
+
+
+def test_load_fx_loads_every_rate_since_1999_and_old_figures_convert():
+    call_command("load_fx", "--currencies", "USD,HKD", stdout=StringIO())
+    loaded = set(FxRate.objects.values_list("date", "currency"))
+    assert loaded == shipped_cells("USD", "HKD")
+    assert min(day for day, _ in loaded) == dt.date(1999, 1, 4)
+    usd = fx_rates.to_usd(Decimal("7.8e9"), "HKD", dt.date(2000, 6, 30))
+    assert usd is not None and Decimal("0.9e9") < usd < Decimal("1.1e9")
+    assert fx_rates.to_usd(Decimal(1), "HKD", dt.date(1998, 12, 31)) is None  # before the first

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from companies.models import Company
-from factcheck import csvio
+from factcheck.csvio.columns import HEADER
 from factcheck.demo import data as demo_data
 from factcheck.models import Claim
 from tests.factories import ArticleFactory, CompanyAliasFactory, CompanyFactory, UserFactory
@@ -19,7 +19,7 @@ from tests.figures.expected_figures import ARTICLES_EXPECTED, SEED_EXPECTED
 
 pytestmark = pytest.mark.django_db
 
-ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
@@ -27,7 +27,7 @@ def extract(*args) -> tuple[list[dict], str]:
     out, err = StringIO(), StringIO()
     call_command("extract_claims", *map(str, args), stdout=out, stderr=err)
     lines = out.getvalue().splitlines()
-    assert lines[0].split(",") == csvio.HEADER
+    assert lines[0].split(",") == HEADER
     return list(csv.DictReader(lines)), err.getvalue()
 
 

@@ -6,9 +6,7 @@ import pytest
 
 from factcheck import figure_checks, services
 from factcheck.models import FigureCheck
-from tests.factories import SourceFactory
-
-from .builders import figure_claim, make_check
+from tests.factories import SourceFactory, figure_claim, make_check
 
 pytestmark = pytest.mark.django_db
 

@@ -1,14 +1,15 @@
-"""Fixtures for the Django side of the figures engine: small ECB files and loaded rates."""
+"""Fixtures for the desk's figures on stored claims: small ECB files, loaded rates, the demo desk."""
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from factcheck.figures.fx import ecb_rates
-from factcheck.fx_loader import load_ecb_rates
+from factcheck.fx_rates import load_ecb_rates
 from factcheck.models import FxRate
-
-from .helpers import write_ecb_zip
+from tests.factories import write_ecb_zip
 
 
 @pytest.fixture
@@ -28,12 +29,12 @@ def october_2024_zip(tmp_path_factory):
     """The real ECB rates (from the bundled file) for the demo's currencies, October 2024.
 
     Copied once into a small file of the same layout: reading the whole bundled history
-    takes a second, too long to repeat for every test.
+    takes half a second, too long to repeat for every test.
     """
-    wanted = {"USD", "CNY", "HKD", "GBP"}
     rows: dict[str, dict[str, str]] = {}
-    for day, code, rate in ecb_rates():
-        if code in wanted and dt.date(2024, 10, 1) <= day <= dt.date(2024, 10, 31):
+    october = ecb_rates(since=dt.date(2024, 10, 1), currencies={"USD", "CNY", "HKD", "GBP"})
+    for day, code, rate in october:
+        if day <= dt.date(2024, 10, 31):
             rows.setdefault(day.isoformat(), {})[code] = str(rate)
     return write_ecb_zip(tmp_path_factory.mktemp("ecb") / "october-2024.zip", rows)
 
@@ -42,3 +43,12 @@ def october_2024_zip(tmp_path_factory):
 def october_2024_rates(db, october_2024_zip):
     load_ecb_rates(path=october_2024_zip)
     assert FxRate.objects.filter(currency="USD", date=dt.date(2024, 10, 15)).exists()
+
+
+@pytest.fixture
+def demo_desk(db, tmp_path):
+    """The demo desk, with an article text of our own; returns that text's path."""
+    text = tmp_path / "article.txt"
+    text.write_text("A test article of our own.")
+    call_command("load_demo", "--article-text", str(text), stdout=StringIO())
+    return text
