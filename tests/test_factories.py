@@ -1,3 +1,5 @@
+"""The factories make what their names promise (tests/factories.py)."""
+
 import pytest
 
 from factcheck.models import Claim

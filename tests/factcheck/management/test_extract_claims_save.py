@@ -14,7 +14,7 @@ from tests.factories import ArticleFactory, ClaimFactory, CompanyFactory
 
 pytestmark = pytest.mark.django_db
 
-HALDEN = Path(__file__).resolve().parent.parent / "data" / "articles" / "halden-robotics.txt"
+HALDEN = Path(__file__).resolve().parents[2] / "data" / "articles" / "halden-robotics.txt"
 
 
 def run(*args) -> tuple[list[dict], list[str]]:

@@ -23,7 +23,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 HALDEN = (ARTICLES / "halden-robotics.txt").read_text(encoding="utf-8")
 FUNDING_SENTENCE = (
     "Halden Robotics raised $600 million at a $2.5 billion valuation in February 2024, "
