@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from factcheck import figures, fx
+from factcheck import figures, fx_rates
 from factcheck.figures import checks as arithmetic
 from factcheck.figures.figure import Figure
 from factcheck.models import CheckOperand, Claim, FigureCheck, Source
@@ -75,8 +75,10 @@ def _conversion(
             raise CheckError(f"{claim.figure_display} is not money, so it cannot be converted")
     on = amount.as_of or stated.as_of
     try:
-        rate, cited = fx.cross_quote(amount.unit, stated.unit, on, quote=quote)
-    except fx.MissingRate as error:
+        rate, cited = fx_rates.cross_quote(
+            amount.unit, stated.unit, on, lookup=quote or fx_rates.quote
+        )
+    except fx_rates.MissingRate as error:
         raise CheckError(str(error)) from error
     if on is None:
         cited += ", the latest: neither figure has a date"
@@ -88,7 +90,7 @@ def _conversion(
 def compute(check: FigureCheck, *, quote=None, language: str = "en") -> arithmetic.CheckResult:
     """Run the check's arithmetic on its claims. Raises CheckError saying what is wrong.
 
-    `quote` is a rate lookup (fx.UsdConverter().quote) for bulk work; by default each
+    `quote` is a rate lookup (fx_rates.UsdConverter().quote) for bulk work; by default each
     conversion queries the FX table. `language`: the working's ("en", "zh-hans").
     """
     operands = _operands(check)
@@ -158,7 +160,7 @@ def with_figures(checks):
 def recompute(checks=None) -> Counter:
     """Recompute and store `checks` (all when None); returns the count of each outcome."""
     checks = list(with_figures(checks if checks is not None else FigureCheck.objects.all()))
-    converter, now = fx.UsdConverter(), timezone.now()
+    converter, now = fx_rates.UsdConverter(), timezone.now()
     for check in checks:
         evaluate(check, quote=converter.quote, now=now)
     FigureCheck.objects.bulk_update(

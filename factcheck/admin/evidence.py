@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
-from factcheck.checks import source_deviations, working_in
+from factcheck.figure_checks import source_deviations, working_in
 from factcheck.models import CheckOperand, Claim, FigureCheck
 from factcheck.tables import usd_text
 from factcheck.views.quotes import Context, quote_context

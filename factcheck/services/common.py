@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from factcheck import fx, rules
+from factcheck import fx_rates, rules
 from factcheck.models import Claim
 
 # The fields a person changes and the history compares (stale-edit messages).
@@ -73,7 +73,7 @@ def write(claim: Claim, user, *, reason: str = "") -> Claim:
     # The stored count, never a stale in-memory one (sources may have moved in this write).
     claim.n_sources = claim.sources.count() if claim.pk else 0
     claim.corrected_value = rules.kept_correction(claim.status, claim.corrected_value)
-    claim.usd_value = fx.to_usd(claim.value, claim.unit, claim.as_of)
+    claim.usd_value = fx_rates.to_usd(claim.value, claim.unit, claim.as_of)
     claim.full_clean()
     claim.save()
     return claim

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext, pgettext_lazy
 
 from factcheck import jsonld
-from factcheck.checks import source_deviations
 from factcheck.facets import build_facets
+from factcheck.figure_checks import source_deviations
 from factcheck.models import CheckOperand, Claim, FigureCheck, Retraction, Status
 from factcheck.tables import ClaimTable
 
