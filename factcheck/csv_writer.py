@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from django.utils import timezone
 
-from factcheck import fx
+from factcheck import fx_rates
 from factcheck.bulk_rows import BulkRows
 from factcheck.csv_rows import ROW_FIELDS, ClaimRow
 from factcheck.models import Claim, Source
@@ -96,7 +96,7 @@ class ClaimWriter:
         self.file_name = file_label(file_name)
         self.bulk = bulk or BulkRows()
         self.now = timezone.now()
-        self.usd = fx.UsdConverter()
+        self.usd = fx_rates.UsdConverter()
         self.claim_history = _history_attnames(Claim)
         self.source_history = _history_attnames(Source)
 
