@@ -6,10 +6,12 @@
 # DATABASE_URL names the server; the databases are this script's own (SMOKE_PREFIX, default
 # factdesk_smoke: ${SMOKE_PREFIX}_template, _bench, _csv_bench, _load_bench), made and
 # dropped here; migrations run once, into the template the others are copied from.
-# Seeds 500 claims, then runs pages.py, cpu.py, export.py, load.sh (1 s per URL), import.py and
-# load_during_import.py in their smoke sizes. The figures mean nothing at this size; what
-# is checked is that each script runs to the end on today's schema. Fails on the first
-# script that fails, naming it.
+# Seeds 500 claims, then runs pages.py, cpu.py, desk.py, export.py, load.sh (1 s per URL, with
+# claim_url.py), import.py and load_during_import.py in their smoke sizes: every script in
+# bench/ (the others, csv_bench.py, extras.py, fake.py, targets.py, settings.py, urls.py and
+# views.py, are modules those import). The figures mean nothing at this size; what is checked
+# is that each script runs to the end on today's schema. Fails on the first script that
+# fails, naming it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +57,7 @@ export DATABASE_URL="$SERVER/$SEEDED"
 run "seed.py 500" $PY bench/seed.py 500
 run "pages.py --smoke" $PY bench/pages.py --smoke
 run "cpu.py --smoke" $PY bench/cpu.py --smoke
+run "desk.py --smoke" $PY bench/desk.py --smoke
 run "export.py" $PY bench/export.py
 run "load.sh (1 s per URL)" env DURATION=1s CONNECTIONS=2 \
     PORT="$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')" \
