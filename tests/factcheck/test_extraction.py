@@ -1,6 +1,6 @@
 """Metric and date guesses scored on articles of our own (tests/figures/guess_samples.py).
 
-Measured when written (`.venv/bin/pytest tests/factcheck/test_find_figures_guesses.py -q -s`):
+Measured when written (`.venv/bin/pytest tests/factcheck/test_extraction.py -q -s`):
 metric 21/21, date 19/21 (the two misses are in the samples' comments: "a year before"
 and "by 2027"). Before the nearest-keyword rule the metric score was 20/21 (the
 "$2.5 billion valuation" after "raised" read as funding).

@@ -6,7 +6,7 @@ refused with StaleEdit naming who got there first. The winner is slowed down ins
 lock, so the loser demonstrably waits on that lock: the race is real, not two saves in turn.
 
 PostgreSQL only: SQLite has no row locks (it serialises whole-database writes, and
-test_services.py covers the version check there sequentially).
+tests/factcheck/services/test_claims.py covers the version check there sequentially).
 """
 
 import threading
