@@ -140,10 +140,12 @@ CLAIM_COLUMNS = pool(
     "id quote metric value unit qualifier as_of as_of_precision period language status note "
     "corrected_value usd_value reviewed_at published_at created_at updated_at version "
     "article_id company_id created_by_id published_by_id reviewed_by_id draft_of_id "
-    "basis_editors correction_reason n_sources"
+    "basis_editors correction_reason n_sources secondary_only sources_at_odds checks_state"
 )
+# What the desk stores per claim from its sources and checks (seed.py fills them in).
+DERIVED = ("n_sources", "secondary_only", "sources_at_odds", "checks_state")
 # django-simple-history's copy of a claim leaves these out (Claim.history's excluded_fields).
-NOT_IN_HISTORY = frozenset({"updated_at", "n_sources", "basis_editors"})
+NOT_IN_HISTORY = frozenset({"updated_at", *DERIVED, "basis_editors"})
 HISTORY_COLUMNS = [c for c in CLAIM_COLUMNS if c not in NOT_IN_HISTORY] + [
     "history_id",
     "history_date",

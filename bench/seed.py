@@ -6,7 +6,8 @@ Empties the desk's tables, then writes companies, articles, claims (with one his
 each, as django-simple-history would), their sources, some corrections and arithmetic
 checks, and the pending changes of one published claim in 200 with PostgreSQL's COPY, all
 in one transaction. Secondary indexes are dropped before the COPY and built again after it
-(one sort per index instead of a million inserts into each; a failure rolls the drop back),
+(one sort per index instead of a million inserts into each; a failure rolls the drop back,
+and a `finally` builds any index still missing, whatever ended the seed),
 triggers are skipped for the transaction (the rows are consistent by construction, and the
 public version is raised once at the end instead of by migration 0013's triggers), and the
 tables are VACUUM ANALYZEd at the end so the planner and index-only scans see the real data.
@@ -39,7 +40,9 @@ from django.db import connection, transaction  # noqa: E402
 from bench import fake  # noqa: E402
 from bench.extras import corrections_and_checks, make_users  # noqa: E402
 from companies.models import Company, CompanyGroup  # noqa: E402
+from factcheck import check_counts, rules, source_counts  # noqa: E402
 from factcheck.models import Article, CheckOperand, Claim, Correction, FigureCheck, Source  # noqa: E402
+from factcheck.models.claims import ChecksState  # noqa: E402
 
 TABLES = [
     "factcheck_checkoperand",
@@ -133,7 +136,7 @@ def claims_and_sources(cursor, rng, n: int, names: list[str], n_articles: int) -
         for pk in range(first, min(first + CHUNK, n + 1)):
             row = fake.claim(rng, pk, names, n_articles)
             made = list(fake.sources(rng, row, next_source))
-            row["n_sources"] = len(made)  # as the desk keeps it
+            row.update(stored_fields(row["status"], made))  # as the desk keeps them
             rows.append(row)
             source_rows.extend(made)
             next_source += len(made)
@@ -143,12 +146,25 @@ def claims_and_sources(cursor, rng, n: int, names: list[str], n_articles: int) -
         copied += copy_rows(cursor, "factcheck_source", fake.SOURCE_COLUMNS, source_rows)
     drafts, draft_sources = [], []
     for pk, (row, made) in enumerate(drafted, n + 1):
-        drafts.append({**fake.draft(row, pk), "n_sources": len(made)})
+        draft = fake.draft(row, pk)
+        drafts.append({**draft, **stored_fields(draft["status"], made)})
         draft_sources += fake.draft_sources(made, pk, next_source)
         next_source += len(made)
     copy_claims(cursor, drafts)
     copy_rows(cursor, "factcheck_source", fake.SOURCE_COLUMNS, draft_sources)
     return claims, copied
+
+
+def stored_fields(status: str, source_rows: list[tuple]) -> dict:
+    """What the write path stores on a claim from its sources (source_counts.derived), from
+    the seed's source rows; checks_state is filled in once the checks exist."""
+    kind, stance = (fake.SOURCE_COLUMNS.index(name) for name in ("kind", "stance"))
+    return {
+        "n_sources": len(source_rows),
+        "secondary_only": source_counts.secondary_only(status, [row[kind] for row in source_rows]),
+        "sources_at_odds": rules.at_odds(status, [row[stance] for row in source_rows]),
+        "checks_state": ChecksState.NONE,
+    }
 
 
 def copy_claims(cursor, rows: list[dict]) -> int:
@@ -166,12 +182,42 @@ def seed(n: int, *, random_seed: int) -> None:
     started = time.monotonic()
     rng = random.Random(random_seed)
     call_command("migrate", verbosity=0)
+    dropped: dict[str, list[tuple[str, str]]] = {}
+    try:
+        fill(rng, n, dropped, started)
+    finally:
+        restore_indexes(dropped)  # whatever happened above: no table is left without them
+    connection.close()  # VACUUM cannot run inside the transaction block of a cursor
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    say("vacuumed and analysed; done", started)
+
+
+def restore_indexes(dropped: dict[str, list[tuple[str, str]]]) -> None:
+    """Build any of the `dropped` indexes that is missing (none after a commit or rollback;
+    this guards against whatever else could end the seed between the drop and the build)."""
+    if connection.in_atomic_block or not dropped:
+        return
+    connection.close()  # a fresh connection, whatever state the failed one was left in
+    with connection.cursor() as cursor:
+        for indexes in dropped.values():
+            for _, definition in indexes:
+                cursor.execute(
+                    definition.replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ", 1).replace(
+                        "CREATE UNIQUE INDEX ", "CREATE UNIQUE INDEX IF NOT EXISTS ", 1
+                    )
+                )
+
+
+def fill(rng, n: int, dropped: dict, started: float) -> None:
+    """Empty the desk and COPY a new one in, in one transaction; `dropped` records the
+    indexes dropped for the COPY (seed() builds any that is missing afterwards)."""
     with transaction.atomic(), connection.cursor() as wrapper:
         cursor = wrapper.cursor  # psycopg's own cursor, for COPY
         cursor.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
         make_users()
         cursor.execute("SET LOCAL session_replication_role = replica")  # no triggers per row
-        dropped = {t: secondary_indexes(cursor, t) for t in BIG}
+        dropped.update({t: secondary_indexes(cursor, t) for t in BIG})
         for indexes in dropped.values():
             for name, _ in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
@@ -187,6 +233,9 @@ def seed(n: int, *, random_seed: int) -> None:
             started,
         )
         corrections_and_checks(cursor, rng)
+        in_checks = CheckOperand.objects.values_list("claim_id", flat=True)
+        stated = FigureCheck.objects.values_list("stated_id", flat=True)
+        check_counts.refresh([*in_checks, *stated])  # the claims' stored checks_state
         cursor.execute("SET LOCAL session_replication_role = DEFAULT")
         for indexes in dropped.values():
             for _, definition in indexes:
@@ -209,10 +258,6 @@ def seed(n: int, *, random_seed: int) -> None:
             "(SELECT coalesce(max(history_id), 1) FROM factcheck_historicalclaim))"
         )
         cursor.execute(RAISE_PUBLIC_VERSION)  # every cached public page is stale now
-    connection.close()  # VACUUM cannot run inside the transaction block of a cursor
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-    say("vacuumed and analysed; done", started)
 
 
 def main() -> None:

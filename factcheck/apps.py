@@ -8,7 +8,7 @@ class FactcheckConfig(AppConfig):
     default = True
 
     def ready(self):
-        from factcheck import source_counts  # noqa: F401 - connects its signal receivers
+        from factcheck import check_counts, source_counts  # noqa: F401 - connect their receivers
 
 
 class FactdeskAdminConfig(admin_apps.AdminConfig):

@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 
-from factcheck import figures, fx_rates
+from factcheck import check_counts, figures, fx_rates
 from factcheck.figures import checks as arithmetic
 from factcheck.figures.figure import Figure
 from factcheck.models import CheckOperand, Claim, FigureCheck, Source
@@ -166,6 +166,7 @@ def recompute(checks=None) -> Counter:
     FigureCheck.objects.bulk_update(
         checks, ["outcome", "expected", "working", "computed_at"], batch_size=500
     )
+    check_counts.refresh_checks(checks)  # the claims' stored checks_state
     return Counter(check.outcome for check in checks)
 
 

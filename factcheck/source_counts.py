@@ -1,20 +1,37 @@
-"""Each claim's number of sources, stored on the claim (`Claim.n_sources`).
+"""What each claim's sources say, stored on the claim: how many there are (`n_sources`),
+whether a verified claim rests on secondary sources only (`secondary_only`), and whether
+none of them agrees with the verdict (`sources_at_odds`, rules.at_odds).
 
-Readers sort the claims tables by it; counting a million claims' sources on every such
-request took 1.6 s. So the count is kept on the claim, in one place: a Source saved or
-deleted one at a time (the admin, the services, the demo, the factories) refreshes its
-claim here; the CSV import writes the count with the claim it writes (csv_writer). The
-refresh recounts in the database, so it is right whatever ran before it.
+Readers sort the claims tables by the count, and the desk filters and counts the other two
+("verified on secondary sources only", "sources contradict the verdict"); computing them
+from a million claims' sources on each such request took seconds. So they are kept on the
+claim, in one place: the services' write computes them with the claim it saves
+(`derived`), a Source saved or deleted one at a time (the admin, the services, the demo,
+the factories) refreshes its claim here, and bulk paths (the CSV import, pending changes)
+call `refresh` with the claims they wrote. The refresh recounts in the database, so it is
+right whatever ran before it.
 """
 
 from collections.abc import Iterable
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from factcheck.models import Claim, Source
+from factcheck.models import Claim, Source, Status
+from factcheck.rules import AGREEING, at_odds
 
 BATCH = 5000
 
@@ -31,11 +48,53 @@ def counted():
     return Coalesce(Subquery(per_claim, output_field=IntegerField()), 0)
 
 
+def stored_expressions() -> dict:
+    """Each stored field as an expression over the claim `OuterRef("pk")` names (for update)."""
+    sources = Source.objects.filter(claim=OuterRef("pk"))
+    at_odds_when = Q()
+    for status, agreeing in AGREEING.items():  # the rule of rules.at_odds, in SQL
+        at_odds_when |= (
+            Q(status=status) & Exists(sources) & ~Exists(sources.filter(stance=agreeing))
+        )
+    return {
+        "n_sources": counted(),
+        "secondary_only": Case(
+            When(
+                Q(status=Status.VERIFIED)
+                & Exists(sources)
+                & ~Exists(sources.filter(kind__in=Source.PRIMARY_KINDS)),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        "sources_at_odds": Case(
+            When(at_odds_when, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+    }
+
+
+def secondary_only(status: str, kinds: list[str]) -> bool:
+    """A verified claim with sources, none of them primary: allowed, but worth a primary one."""
+    return status == Status.VERIFIED and bool(kinds) and not set(kinds) & set(Source.PRIMARY_KINDS)
+
+
+def derived(claim: Claim) -> dict:
+    """The stored fields for `claim` as it is in memory (its status) and its saved sources."""
+    sources = list(claim.sources.values_list("kind", "stance")) if claim.pk else []
+    return {
+        "n_sources": len(sources),
+        "secondary_only": secondary_only(claim.status, [kind for kind, _ in sources]),
+        "sources_at_odds": at_odds(claim.status, [stance for _, stance in sources]),
+    }
+
+
 def refresh(claim_ids: Iterable[int]) -> None:
-    """Recount the sources of these claims and store the counts."""
+    """Recompute the stored fields of these claims from their sources and status."""
     ids = sorted(set(claim_ids))
+    expressions = stored_expressions()
     for start in range(0, len(ids), BATCH):
-        Claim.objects.filter(pk__in=ids[start : start + BATCH]).update(n_sources=counted())
+        Claim.objects.filter(pk__in=ids[start : start + BATCH]).update(**expressions)
 
 
 @receiver(post_save, sender=Source, dispatch_uid="source_counts_saved")

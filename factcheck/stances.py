@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext
 
 from factcheck.models import Source, Status
+from factcheck.models.claims import AT_ODDS
 
 # Which stance agrees with which verdict is decided in rules (the services refuse a verdict
 # at odds with its sources); this module shows and counts the claims that still are.
@@ -45,28 +45,7 @@ def stance_note(source: Source, status: str, stances: Iterable[str]) -> tuple[st
     return "dissents", words % {"stance": recorded, "verdict": verdict}
 
 
-def at_odds_aliases() -> dict:
-    """Aliases for a Claim queryset that AT_ODDS filters on (`.alias(**at_odds_aliases())`).
-
-    Aliases rather than a bare Exists in the filter, so the same Q also works inside an
-    aggregate's `filter=` (the data-quality counts).
-    """
-    sources = Source.objects.filter(claim=OuterRef("pk"))
-    return {
-        "stance_has_source": Exists(sources),
-        **{
-            f"stance_has_{stance}": Exists(sources.filter(stance=stance))
-            for stance in AGREEING.values()
-        },
-    }
-
-
-# Verdicts none of whose sources agrees with them; needs at_odds_aliases().
-AT_ODDS = Q()
-for _status, _stance in AGREEING.items():
-    AT_ODDS |= Q(status=_status, stance_has_source=True, **{f"stance_has_{_stance}": False})
-
-
 def claims_at_odds(claims):
-    """`claims` (a Claim queryset) narrowed to the verdicts at odds with their sources."""
-    return claims.alias(**at_odds_aliases()).filter(AT_ODDS)
+    """`claims` (a Claim queryset) narrowed to the verdicts at odds with their sources, from
+    the flag the write path stores (factcheck/source_counts.py)."""
+    return claims.filter(AT_ODDS)

@@ -101,35 +101,6 @@ class FigureCheckAdmin(admin.ModelAdmin):
         self.message_user(request, f"Recomputed: {summary}.", messages.SUCCESS)
 
 
-class ChecksFailingFilter(admin.SimpleListFilter):
-    """For the claims list: claims in a check that fails or cannot be computed."""
-
-    title = "arithmetic checks"
-    parameter_name = "checks"
-
-    def lookups(self, request, model_admin):
-        return [("failing", "Checks failing"), ("holding", "Checks all hold")]
-
-    def queryset(self, request, queryset):
-        # From the checks' side: a desk has few checks, so the claims in them are few; the
-        # annotated counts would be computed for every claim of the desk first.
-        if self.value() == "failing":
-            return queryset.filter(pk__in=claims_in_checks(figure_checks.FAILING))
-        if self.value() == "holding":
-            holding = claims_in_checks([FigureCheck.Outcome.HOLDS])
-            return queryset.filter(
-                pk__in=holding.difference(claims_in_checks(figure_checks.FAILING))
-            )
-        return queryset
-
-
-def claims_in_checks(outcomes: list[str]):
-    """The ids of the claims a check with one of these outcomes states or uses (a subquery)."""
-    stated = FigureCheck.objects.filter(outcome__in=outcomes, stated__isnull=False)
-    used = CheckOperand.objects.filter(check_ref__outcome__in=outcomes)
-    return stated.order_by().values("stated_id").union(used.order_by().values("claim_id"))
-
-
 def checks_cell(claim) -> str:
     """ "1 failing, 2 holding" from the annotations of figure_checks.with_check_counts."""
     parts = []

@@ -18,9 +18,10 @@ from factcheck.models import Claim, Comment, Source
 from factcheck.resources import ClaimResource
 
 from .changelist import CappedPaginator, ClaimChangeList, CompanyFilter
-from .checks import ChecksFailingFilter, checks_cell
+from .checks import checks_cell
 from .evidence import claim_evidence, next_step
 from .filters import (
+    ChecksFailingFilter,
     HasSourcesFilter,
     MyQueueFilter,
     PublishedFilter,

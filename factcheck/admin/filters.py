@@ -1,15 +1,15 @@
 """Changelist filters for the desk's own questions.
 
-Each reads a column or a partial index of migration 0019 where it can (the stored source
-count `n_sources` rather than a subquery per claim), so a filtered page of a million claims
-costs what one of a hundred thousand does (docs/PERFORMANCE.md, "The desk").
+Each reads a stored column and its partial index (migrations 0019 and 0021) rather than a
+subquery per claim: the source count `n_sources`, `secondary_only`, `sources_at_odds`
+and `checks_state`, which the write path keeps (factcheck/source_counts.py,
+factcheck/check_counts.py). A filtered page of a million claims so costs what one of a
+hundred thousand does (docs/PERFORMANCE.md, "The desk").
 """
 
 from django.contrib import admin
-from django.db.models import Exists, OuterRef
 
-from factcheck.models import Source, Status
-from factcheck.stances import AGREEING, claims_at_odds
+from factcheck.models.claims import AT_ODDS, CHECKS_FAILING, CHECKS_HOLDING, SECONDARY_ONLY
 
 
 class PublishedFilter(admin.SimpleListFilter):
@@ -55,11 +55,7 @@ class SecondaryOnlyFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "yes":
             return queryset
-        return queryset.filter(
-            ~Exists(Source.objects.filter(claim=OuterRef("pk"), kind__in=Source.PRIMARY_KINDS)),
-            status=Status.VERIFIED,
-            n_sources__gt=0,
-        )
+        return queryset.filter(SECONDARY_ONLY)
 
 
 class StanceConflictFilter(admin.SimpleListFilter):
@@ -74,9 +70,7 @@ class StanceConflictFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "yes":
             return queryset
-        # Only verdicts with an agreeing stance and with sources can be at odds; saying so
-        # lets the planner read those claims alone before it looks at their sources.
-        return claims_at_odds(queryset.filter(status__in=list(AGREEING), n_sources__gt=0))
+        return queryset.filter(AT_ODDS)
 
 
 class MyQueueFilter(admin.SimpleListFilter):
@@ -94,4 +88,22 @@ class MyQueueFilter(admin.SimpleListFilter):
             return waiting.filter(assigned_to=request.user)
         if self.value() == "unassigned":
             return waiting.filter(assigned_to__isnull=True)
+        return queryset
+
+
+class ChecksFailingFilter(admin.SimpleListFilter):
+    """Claims in an arithmetic check that fails (or cannot be computed), or whose checks all
+    hold, from the state stored on the claim (factcheck/check_counts.py)."""
+
+    title = "arithmetic checks"
+    parameter_name = "checks"
+
+    def lookups(self, request, model_admin):
+        return [("failing", "Checks failing"), ("holding", "Checks all hold")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "failing":
+            return queryset.filter(CHECKS_FAILING)
+        if self.value() == "holding":
+            return queryset.filter(CHECKS_HOLDING)
         return queryset

@@ -89,6 +89,28 @@ VERIFIED = models.Q(status=Status.VERIFIED, published_at__isnull=False)
 CORRECTABLE = frozenset({Status.INACCURATE, Status.MISLEADING})
 
 
+class ChecksState(models.TextChoices):
+    """Where a claim stands in the arithmetic checks that state or use it (stored)."""
+
+    NONE = "", "in no computed check"
+    FAILING = "failing", "a check fails or cannot be computed"
+    HOLDING = "holding", "every check holds"
+
+
+# The desk's questions about evidence, on stored per-claim flags (kept by
+# factcheck/source_counts.py and factcheck/check_counts.py); each has a partial index of
+# exactly this condition, so its list and count read only the claims that match. Each flag
+# is true for the few claims with the problem, so filling it in writes those rows only.
+SECONDARY_ONLY = models.Q(secondary_only=True)
+AT_ODDS = models.Q(sources_at_odds=True)
+CHECKS_FAILING = models.Q(checks_state=ChecksState.FAILING)
+CHECKS_HOLDING = models.Q(checks_state=ChecksState.HOLDING)
+
+
+# Stored per claim for the lists, computed from its sources and checks, never typed.
+DERIVED_FIELDS = ("n_sources", "secondary_only", "sources_at_odds", "checks_state")
+
+
 class ClaimQuerySet(models.QuerySet):
     def public(self):
         """What the public may see (PUBLIC): a verdict that has been published."""
@@ -264,6 +286,31 @@ class Claim(models.Model):
         editable=False,
         help_text="How many sources the claim has; kept by factcheck/source_counts.py.",
     )
+    secondary_only = models.BooleanField(
+        "verified on secondary sources only",
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="A verified claim with sources, none of them a filing, press release or "
+        "official data; kept by factcheck/source_counts.py and the services' write.",
+    )
+    sources_at_odds = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="A verdict none of whose sources agrees with it (rules.at_odds); kept by "
+        "factcheck/source_counts.py and the services' write.",
+    )
+    checks_state = models.CharField(
+        max_length=8,
+        choices=ChecksState.choices,
+        blank=True,
+        default=ChecksState.NONE,
+        db_default=ChecksState.NONE,
+        editable=False,
+        help_text="Whether the arithmetic checks on this claim fail or all hold; kept by "
+        "factcheck/check_counts.py.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(
@@ -273,7 +320,7 @@ class Claim(models.Model):
         help_text="Raised on every save, so an editor's stale form cannot overwrite a newer one.",
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at", "n_sources", "basis_editors"])
+    history = HistoricalRecords(excluded_fields=["updated_at", *DERIVED_FIELDS, "basis_editors"])
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -335,6 +382,16 @@ class Claim(models.Model):
                 name="claim_public_company",
             ),
             models.Index(fields=["created_at"], name="claim_created"),
+            # The desk's evidence filters, newest first, and the dashboard's counts of them.
+            *[
+                models.Index(fields=["as_of", "id"], condition=condition, name=name)
+                for name, condition in (
+                    ("claim_desk_secondary_only", SECONDARY_ONLY),
+                    ("claim_desk_at_odds", AT_ODDS),
+                    ("claim_desk_checks_failing", CHECKS_FAILING),
+                    ("claim_desk_checks_holding", CHECKS_HOLDING),
+                )
+            ],
         ]
 
     def __str__(self):

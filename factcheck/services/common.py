@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from factcheck import fx_rates, rules
+from factcheck import fx_rates, rules, source_counts
 from factcheck.models import Claim
 
 # The fields a person changes and the history compares (stale-edit messages).
@@ -64,14 +64,17 @@ def add_basis_editor(claim: Claim, user) -> None:
 
 
 def write(claim: Claim, user, *, reason: str = "") -> Claim:
-    """Validate and save `claim` as `user`, raising its version (the row is locked)."""
+    """Validate and save `claim` as `user`, raising its version (the row is locked), with
+    the fields stored for the lists recomputed (source_counts.derived)."""
     if user is not None:
         claim._history_user = user  # the audit trail names who, outside requests too
     if reason:
         claim._change_reason = reason[:100]
     claim.version = (claim.version or 0) + 1 if claim.pk else 1
-    # The stored count, never a stale in-memory one (sources may have moved in this write).
-    claim.n_sources = claim.sources.count() if claim.pk else 0
+    # What the lists filter on, from the stored sources and this status, never a stale
+    # in-memory copy (sources may have moved in this write).
+    for name, value in source_counts.derived(claim).items():
+        setattr(claim, name, value)
     claim.corrected_value = rules.kept_correction(claim.status, claim.corrected_value)
     claim.usd_value = fx_rates.to_usd(claim.value, claim.unit, claim.as_of)
     claim.full_clean()

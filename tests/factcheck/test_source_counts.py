@@ -1,14 +1,15 @@
-"""Claim.n_sources: each claim's number of sources, right after every way sources change."""
+"""What a claim's sources say, stored on the claim (n_sources, secondary_only,
+sources_at_odds): exact right after every way sources, or the verdict, change."""
 
 import io
 
 import pytest
 from django.core.management import call_command
 
-from factcheck import csv_import, services
-from factcheck.models import Claim, Source
+from factcheck import csv_import, rules, services, source_counts
+from factcheck.models import Claim, Source, Status
 from tests.csv.csvdata import csv_bytes, row_for
-from tests.factories import ClaimFactory, SourceFactory
+from tests.factories import ClaimFactory, SourceFactory, VerdictClaimFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +68,113 @@ def test_every_demo_claim_has_the_count_of_its_sources():
     assert claims.count() > 20
     for claim in claims:
         assert claim.n_sources == claim.sources.count(), claim
+
+
+# --- what the sources say, stored beside the count (secondary_only, sources_at_odds) ---
+
+
+def fresh(claim: Claim) -> dict:
+    """The stored fields as the rules compute them now from the claim's sources."""
+    rows = list(Source.objects.filter(claim=claim).values_list("kind", "stance"))
+    return {
+        "n_sources": len(rows),
+        "secondary_only": claim.status == Status.VERIFIED
+        and bool(rows)
+        and not any(kind in Source.PRIMARY_KINDS for kind, _ in rows),
+        "sources_at_odds": rules.at_odds(claim.status, [stance for _, stance in rows]),
+    }
+
+
+def assert_exact() -> None:
+    """Every claim's stored fields equal a fresh computation (and there is something to see)."""
+    claims = list(Claim.objects.all())
+    assert claims
+    for claim in claims:
+        assert {name: getattr(claim, name) for name in fresh(claim)} == fresh(claim), claim
+
+
+def test_a_primary_source_added_and_removed_one_by_one():
+    claim = VerdictClaimFactory(source=None)
+    news = SourceFactory(claim=claim, kind="news")
+    assert Claim.objects.get(pk=claim.pk).secondary_only
+    filing = SourceFactory(claim=claim, kind="filing")
+    assert not Claim.objects.get(pk=claim.pk).secondary_only
+    filing.delete()
+    assert Claim.objects.get(pk=claim.pk).secondary_only
+    news.kind = "press_release"
+    news.save()
+    assert not Claim.objects.get(pk=claim.pk).secondary_only
+    assert_exact()
+
+
+def test_the_services_keep_the_flags_through_verdict_publication_and_correction(
+    editor, fact_checker, publisher
+):
+    claim = ClaimFactory(created_by=editor)
+    services.save_source(
+        source=Source(claim=claim, url="https://x.example.com/1", kind="news", stance="supports"),
+        user=editor,
+    )
+    assert_exact()
+    services.give_verdict(claim=claim, reviewer=fact_checker, status=Status.VERIFIED, note="ok")
+    assert_exact()
+    claim.refresh_from_db()
+    services.publish_claim(claim=claim, user=publisher)
+    assert_exact()
+    live = Claim.objects.get(pk=claim.pk)
+    # A correction of the published claim: a pending change, its sources copied, released.
+    services.give_verdict(
+        claim=live,
+        reviewer=fact_checker,
+        status=Status.UNVERIFIABLE,
+        note="The filing was withdrawn; nothing else settles it.",
+        reason="The source was withdrawn.",
+    )
+    assert_exact()
+    draft = Claim.objects.get(draft_of=live)
+    services.publish_claim(claim=draft, user=publisher)
+    assert_exact()
+    services.unpublish_claim(claim=Claim.objects.get(pk=claim.pk), user=publisher, reason="Gone.")
+    assert_exact()
+
+
+def test_a_stored_at_odds_flag_follows_the_status_and_the_stances(editor):
+    claim = make_at_odds()
+    assert Claim.objects.get(pk=claim.pk).sources_at_odds
+    agreeing = SourceFactory(claim=claim, stance="contradicts")
+    assert not Claim.objects.get(pk=claim.pk).sources_at_odds
+    agreeing.delete()
+    assert Claim.objects.get(pk=claim.pk).sources_at_odds
+    assert_exact()
+
+
+def make_at_odds() -> Claim:
+    """An inaccurate verdict resting on a source that supports the claim (older data)."""
+    claim = VerdictClaimFactory(status=Status.INACCURATE, corrected_value=1, source=None)
+    SourceFactory(claim=claim, stance="supports")
+    return claim
+
+
+def test_an_import_leaves_the_flags_exact():
+    claim = make_at_odds()
+    SourceFactory(claim=ClaimFactory(), kind="filing")
+    row = row_for(claim, sources="https://a.example.com/1 https://b.example.com/2")
+    new = {
+        **row_for(claim),
+        "id": "",
+        "version": "",
+        "quote": "New.",
+        "sources": "",
+        "status": "unverified",
+    }
+    report = csv_import.import_claims(io.BytesIO(csv_bytes(row, new)))
+    assert report.ok, report.summary()
+    assert_exact()
+
+
+def test_refresh_recomputes_whatever_wrote_before_it():
+    claim = make_at_odds()
+    SourceFactory(claim=claim, kind="filing")
+    Claim.objects.update(n_sources=7, secondary_only=True, sources_at_odds=False)
+    source_counts.refresh(Claim.objects.values_list("pk", flat=True))
+    assert_exact()
