@@ -37,7 +37,7 @@ def worker(kind: str, path: str) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from factcheck.csvio import VALUE_FIELDS
+    from factcheck.csvio.columns import VALUE_FIELDS
     from factcheck.models import Claim
 
     with csv_bench.timed(kind):

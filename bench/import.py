@@ -7,7 +7,7 @@ rows (figures as written and plain, all statuses, one or two sources for verdict
 measures, each in its own process:
 
 1. COPY of exactly what the import writes — the same rows, in the same columns
-   (factcheck/csv_writer.py: CLAIM_ATTNAMES, SOURCE_ATTNAMES and the history columns but
+   (factcheck/writer.py: CLAIM_ATTNAMES, SOURCE_ATTNAMES and the history columns but
    their keys), into the same four tables (claims, sources and both history tables) with
    their indexes and triggers, committed as the import commits. The rows are those an
    untimed import wrote first (dumped with COPY TO, then the tables emptied again), so the
@@ -37,16 +37,15 @@ SMOKE_ROWS = 300
 
 
 def written_tables() -> list[tuple[str, list[str]]]:
-    """(table, columns) the import writes, in its order, with the columns ClaimWriter names."""
-    from factcheck.csv_writer import CLAIM_ATTNAMES, SOURCE_ATTNAMES, ClaimWriter
+    """(table, columns) the import writes, in its order, with the columns ClaimWriter writes."""
+    from factcheck.csvio.writer import CLAIM_ATTNAMES, SOURCE_ATTNAMES, history_attnames
     from factcheck.models import Claim, Source
 
-    writer = ClaimWriter()
     tables = [
         (Claim, CLAIM_ATTNAMES),
-        (Claim.history.model, writer.claim_history),
+        (Claim.history.model, history_attnames(Claim)),
         (Source, SOURCE_ATTNAMES),
-        (Source.history.model, writer.source_history),
+        (Source.history.model, history_attnames(Source)),
     ]
     written = []
     for model, attnames in tables:

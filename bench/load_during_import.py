@@ -98,7 +98,7 @@ def seed_worker(published: int) -> None:
 
     from django.utils import timezone
 
-    from factcheck import csv_import
+    from factcheck.csvio import importer
     from factcheck.models import Claim, Status
 
     csv_bench.make_desk()
@@ -107,7 +107,7 @@ def seed_worker(published: int) -> None:
     writer = csv.DictWriter(data, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows(rows)
-    report = csv_import.import_claims(io.BytesIO(data.getvalue().encode()))
+    report = importer.import_claims(io.BytesIO(data.getvalue().encode()))
     assert report.ok, report.summary()
     # Publishing through the services one by one would take minutes; the bench only reads.
     Claim.objects.filter(status__in=Status.verdicts()).update(published_at=timezone.now())

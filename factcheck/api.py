@@ -20,7 +20,7 @@ from ninja.errors import ValidationError
 
 from companies.models import Company
 from companies.views import LATEST
-from factcheck.csvio import plain_number
+from factcheck.csvio.columns import plain_number
 from factcheck.filters import SORT_KEYS
 from factcheck.models import Claim, Metric, Source, Status
 from factcheck.views.caching import public_page

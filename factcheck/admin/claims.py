@@ -12,13 +12,12 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck import rules, services
-from factcheck.csv_admin import ClaimCSVAdminMixin
 from factcheck.figure_checks import with_check_counts
 from factcheck.models import Claim, Comment, Source
-from factcheck.resources import ClaimResource
 
 from .changelist import CappedPaginator, ClaimChangeList, CompanyFilter
 from .checks import checks_cell
+from .csv import ClaimCSVAdminMixin
 from .evidence import claim_evidence, next_step
 from .filters import (
     ChecksFailingFilter,
@@ -29,6 +28,7 @@ from .filters import (
     StanceConflictFilter,
 )
 from .forms import ClaimForm, VerdictForm
+from .resources import ClaimResource
 from .revisions import revision_differences
 from .workflow import (
     apply_to_each,

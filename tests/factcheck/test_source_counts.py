@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from factcheck import csv_import, rules, services, source_counts
 from factcheck.models import Claim, Source, Status
-from tests.csv.csvdata import csv_bytes, row_for
+from tests.factcheck.csvio.csvdata import csv_bytes, row_for
 from tests.factories import ClaimFactory, SourceFactory, VerdictClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,14 +51,14 @@ def test_an_import_writes_the_count_of_the_sources_it_leaves():
         "quote": "New.",
         "sources": "https://c.example.com/3",
     }
-    report = csv_import.import_claims(io.BytesIO(csv_bytes(row, new)))
+    report = importer.import_claims(io.BytesIO(csv_bytes(row, new)))
     assert report.ok, report.summary()
     assert stored(claim) == 2
     assert Claim.objects.get(quote="New.").n_sources == 1
 
     claim.refresh_from_db()  # the import raised its version: the next file is made from this one
     fewer = row_for(claim, sources="https://b.example.com/2")
-    assert csv_import.import_claims(io.BytesIO(csv_bytes(fewer))).ok
+    assert importer.import_claims(io.BytesIO(csv_bytes(fewer))).ok
     assert stored(claim) == 1
 
 
@@ -167,7 +167,7 @@ def test_an_import_leaves_the_flags_exact():
         "sources": "",
         "status": "unverified",
     }
-    report = csv_import.import_claims(io.BytesIO(csv_bytes(row, new)))
+    report = importer.import_claims(io.BytesIO(csv_bytes(row, new)))
     assert report.ok, report.summary()
     assert_exact()
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from factcheck.csvio import HEADER
+from factcheck.csvio.columns import HEADER
 
 
 def test_one_claim_has_every_csv_column(client, desk):

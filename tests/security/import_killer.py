@@ -17,16 +17,16 @@ def main(path: str) -> None:
     django.setup()
     from django.core.management import call_command
 
-    from factcheck import csv_writer
+    from factcheck.csvio import writer
 
-    write = csv_writer.ClaimWriter.write
+    write = writer.ClaimWriter.write
 
     def write_then_hang(self, changes):
         write(self, changes)
         print("batch written", flush=True)
         time.sleep(60)  # the test kills the process here
 
-    csv_writer.ClaimWriter.write = write_then_hang
+    writer.ClaimWriter.write = write_then_hang
     call_command("import_claims", path)
 
 

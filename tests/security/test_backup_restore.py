@@ -3,7 +3,7 @@
 This is the procedure docs/SECURITY.md gives (pg_dump -Fc, createdb, pg_restore), run for
 real: every table, row for row, and every sequence come back identical, and the app reads
 the restored desk. The portable copy (the claims CSV, restored into an empty desk) is
-tested in tests/csv/test_round_trip.py.
+tested in tests/factcheck/csvio/test_export_round_trip.py.
 
 PostgreSQL only: it is the production database, and the tools are its own.
 """

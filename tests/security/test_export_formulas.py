@@ -2,7 +2,7 @@
 
 Every text field holds a formula in one of the forms spreadsheets run; every export path
 is read back with the csv module and each cell checked on its own, by a rule written here
-independently of factcheck/csv_safety.py.
+independently of factcheck/csvio/safety.py.
 """
 
 import csv
@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from companies.models import Company
-from factcheck.csv_safety import unneutralise
+from factcheck.csvio.safety import unneutralise
 from factcheck.models import Article, Claim, Source
 from tests.factories import PublishedClaimFactory
 

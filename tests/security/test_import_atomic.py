@@ -11,13 +11,14 @@ from unittest import mock
 import pytest
 from django.db import connection
 
-from factcheck import csv_import, csv_writer, services
+from factcheck import services
+from factcheck.csvio import importer, writer
 from factcheck.models import Claim, Correction, Source
-from tests.csv.csvdata import csv_bytes, row_for
+from tests.factcheck.csvio.csvdata import csv_bytes, row_for
 from tests.factories import ClaimFactory, CompanyFactory, PublishedClaimFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = csv_import.BATCH_SIZE * 2 + 100  # three batches
+ROWS = importer.BATCH_SIZE * 2 + 100  # three batches
 
 
 def new_rows(n: int) -> list[dict]:
@@ -67,8 +68,8 @@ def fail_on_call(target, name: str, call: int):
 @pytest.mark.parametrize(
     "where",
     [
-        pytest.param((csv_writer.ClaimWriter, "write", 2), id="between-batches"),
-        pytest.param((csv_writer.ClaimWriter, "_write_sources", 1), id="inside-the-first-batch"),
+        pytest.param((writer.ClaimWriter, "write", 2), id="between-batches"),
+        pytest.param((writer.ClaimWriter, "_write_sources", 1), id="inside-the-first-batch"),
         # After every batch: the published claims' pending changes, made by the services.
         pytest.param((services, "revise_claim", 2), id="among-the-pending-changes"),
     ],
@@ -86,7 +87,7 @@ def test_an_error_part_way_through_writes_nothing(where):
         row_for(other, period="FY2025"),
     ]
     with fail_on_call(*where), pytest.raises(Killed):
-        csv_import.import_claims(io.BytesIO(csv_bytes(*rows)))
+        importer.import_claims(io.BytesIO(csv_bytes(*rows)))
     assert state() == before  # no claim, draft, source or history row was left behind
     assert Claim.objects.get(pk=published.pk).is_public
     assert published.pending_change() is None

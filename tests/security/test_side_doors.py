@@ -17,7 +17,7 @@ from django.test import Client
 from django.urls import reverse
 
 from factcheck import services
-from factcheck.csvio import HEADER
+from factcheck.csvio.columns import HEADER
 from factcheck.models import Claim, Source, Status
 from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, claim_post
 

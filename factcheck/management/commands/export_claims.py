@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from factcheck.csvio.export import write_csv
 from factcheck.models import Claim, Status
-from factcheck.resources import ClaimResource
 
 
 class Command(BaseCommand):
@@ -31,12 +31,12 @@ class Command(BaseCommand):
         if status:
             claims = claims.filter(status=status)
         if output is None:
-            ClaimResource().export_csv(claims, self.stdout)
+            write_csv(claims, self.stdout)
             return
         try:
             out = open(output, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
         with out:
-            count = ClaimResource().export_csv(claims, out)
+            count = write_csv(claims, out)
         self.stderr.write(f"{count:,} claims written to {output}.")

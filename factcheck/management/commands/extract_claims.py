@@ -5,13 +5,16 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck import csvio, extraction
+from factcheck import extraction
+from factcheck.csvio import columns
 from factcheck.models import Article
 
 
 def candidate_row(claim) -> list[str]:
     """A claims-CSV row for a figure not in the desk yet: no id, no sources."""
-    row = dict(zip(csvio.HEADER, csvio.row_from_values(csvio.claim_values(claim), []), strict=True))
+    row = dict(
+        zip(columns.HEADER, columns.row_from_values(columns.claim_values(claim), []), strict=True)
+    )
     row["id"] = row["version"] = ""  # importing the row adds the claim
     return list(row.values())
 
@@ -49,10 +52,10 @@ class Command(BaseCommand):
         except (ValidationError, PermissionDenied) as error:
             raise CommandError(f"Nothing was saved: {error}") from error
         writer = csv.writer(self.stdout, lineterminator="\n")
-        writer.writerow(csvio.HEADER)
+        writer.writerow(columns.HEADER)
         for candidate in result.candidates:
             stored = candidate.stored
-            writer.writerow(csvio.claim_row(stored) if stored else candidate_row(candidate.claim))
+            writer.writerow(columns.claim_row(stored) if stored else candidate_row(candidate.claim))
         for candidate in result.disagreeing:
             self.stderr.write(self.disagreement(candidate))
         self.stderr.write(self.summary(result, save))

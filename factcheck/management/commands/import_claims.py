@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck.csv_reader import CSVFileError
-from factcheck.resources import ClaimResource
+from factcheck.csvio.importer import import_claims
+from factcheck.csvio.reader import CSVFileError
 
 
 class Progress:
@@ -83,7 +83,7 @@ class Command(BaseCommand):
         binary = sys.stdin.buffer if file == "-" else self._open(file)
         progress = Progress(self.stdout, binary) if self.stdout.isatty() else None
         try:
-            report = ClaimResource().import_csv(
+            report = import_claims(
                 binary,
                 user=importer,
                 dry_run=dry_run,

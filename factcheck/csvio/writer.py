@@ -1,0 +1,369 @@
+"""What an import writes: claims, their sources, the history of both, and pending changes.
+
+Rows for claims that are not published are written a batch at a time, a few statements per
+batch whatever its size: claims and sources by BulkRows (COPY on PostgreSQL), their history
+by django-simple-history's own bulk API, with the importing user and a reason naming the
+file and line, so the import shows in every claim's history as an edit would. Rows that
+change a published claim go one by one through the services (`apply_published`), which make
+them the claim's pending change, exactly as the change form does.
+
+SQL is built only from model metadata (table and column names, quoted by the backend);
+every value is a query parameter, hence the S608 exemptions below.
+"""
+
+import json
+from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.utils import timezone
+
+from factcheck import fx_rates, services
+from factcheck.csvio.columns import IMPORTED_FIELDS
+from factcheck.csvio.rows import ClaimRow, RowError
+from factcheck.models import Claim, Source
+from factcheck.rules import CONTENT_FIELDS
+
+CLAIM_ATTNAMES = tuple(f.attname for f in Claim._meta.concrete_fields)
+SOURCE_ATTNAMES = tuple(f.attname for f in Source._meta.concrete_fields)
+UPDATED_ATTNAMES = (
+    *IMPORTED_FIELDS,
+    "usd_value",
+    "n_sources",
+    "basis_editors",
+    "reviewed_by_id",
+    "reviewed_at",
+    "updated_at",
+    "version",
+)
+# A new claim's columns that no CSV cell sets take the model's defaults (as_of_precision,
+# language, …), so a field added to Claim never leaves a bulk insert short of a column.
+CLAIM_DEFAULTS = {
+    f.attname: f.get_default() for f in Claim._meta.concrete_fields if f.attname != "id"
+}
+SOURCE_DEFAULTS = {
+    f.attname: f.get_default() for f in Source._meta.concrete_fields if f.attname != "id"
+}
+# Rows in one statement of history (django-simple-history writes them with bulk_create).
+HISTORY_BATCH = 2000
+
+
+def new_source_stance(status: str) -> str:
+    """A source a CSV row adds: it contradicts an inaccurate claim, supports any other."""
+    return Source.Stance.CONTRADICTS if status == "inaccurate" else Source.Stance.SUPPORTS
+
+
+def history_attnames(model) -> tuple[str, ...]:
+    """The historical model's columns but its own key (the database numbers history rows)."""
+    fields = model.history.model._meta.concrete_fields
+    return tuple(f.attname for f in fields if f.attname != "history_id")
+
+
+def _pick(values: dict, attnames: tuple[str, ...]) -> tuple:
+    return tuple(values[name] for name in attnames)
+
+
+@dataclass(slots=True)
+class Change:
+    """What one valid row does: add a claim, update a stored one, or nothing ("skip")."""
+
+    kind: str
+    row: ClaimRow
+    stored: dict | None = None  # the stored claim's columns, by attname
+    stored_sources: list[dict] = field(default_factory=list)
+    reviewed: bool = False  # the row gives a verdict: the importer becomes its reviewer
+    published: bool = False  # it changes a published claim: services make it a pending change
+    claim_id: int | None = None
+    changed: tuple[str, ...] = ()  # for an update, the columns that differ from the stored claim
+    status: str = ""  # the status written (a verdict edited after it goes back to review)
+    basis_editors: list[int] = field(default_factory=list)
+    forced: bool = False  # --force overwrote a version other than the row's (or a blank one)
+
+
+def file_label(file_name: str) -> str:
+    """The file as history names it: its name without the directories (reasons keep 100
+    characters, and the line number must not be the part cut off)."""
+    return PurePath(file_name).name or "CSV"
+
+
+def import_reason(file_name: str, change: Change) -> str:
+    """The history's reason for a row's change: the file, the line, and any --force."""
+    reason = f"Imported from {file_label(file_name)}, line {change.row.line}"
+    if change.forced:
+        made_from = change.row.version
+        seen = f"made from version {made_from}" if made_from is not None else "no version"
+        reason = f"--force ({seen}, was {change.stored['version']}): " + reason
+    return reason
+
+
+class ClaimWriter:
+    """Writes batches of Changes as the importing user (None: the system, e.g. a restore)."""
+
+    def __init__(self, *, user=None, file_name: str = "", bulk: "BulkRows | None" = None):
+        self.user = user
+        self.user_id = user.pk if user is not None else None
+        self.file_name = file_label(file_name)
+        self.bulk = bulk or BulkRows()
+        self.now = timezone.now()
+        self.usd = fx_rates.UsdConverter()
+
+    def write(self, changes: list[Change]) -> None:
+        new = [c for c in changes if c.kind == "new"]
+        updated = [c for c in changes if c.kind == "update"]
+        for change, pk in zip(new, self.bulk.reserve_ids(Claim, len(new)), strict=True):
+            change.claim_id = pk
+        claims = [self._new_claim(c) for c in new]
+        claims_after = [self._updated_claim(c) for c in updated]
+        self.bulk.insert(Claim, CLAIM_ATTNAMES, [_pick(d, CLAIM_ATTNAMES) for d in claims])
+        self.bulk.update(
+            Claim, UPDATED_ATTNAMES, [(*_pick(d, UPDATED_ATTNAMES), d["id"]) for d in claims_after]
+        )
+        reasons = [import_reason(self.file_name, c) for c in (*new, *updated)]
+        self._history(Claim, claims, reasons[: len(new)], update=False)
+        self._history(Claim, claims_after, reasons[len(new) :], update=True)
+        self._write_sources(new + updated)
+
+    def _content(self, change: Change) -> dict:
+        row = change.row
+        values = {name: getattr(row, name) for name in IMPORTED_FIELDS}
+        values["status"] = change.status or row.status
+        values["basis_editors"] = list(change.basis_editors)
+        values["usd_value"] = self.usd.to_usd(row.value, row.unit, row.as_of)
+        values["n_sources"] = len(row.sources)  # what _write_sources leaves: these URLs
+        return values
+
+    def _new_claim(self, change: Change) -> dict:
+        by = self.user_id if change.reviewed else None
+        return {
+            **CLAIM_DEFAULTS,
+            "id": change.claim_id,
+            **self._content(change),
+            "draft_of_id": None,
+            "correction_reason": "",
+            "created_by_id": self.user_id,
+            "reviewed_by_id": by,
+            "reviewed_at": self.now if change.reviewed else None,
+            "published_by_id": None,
+            "published_at": None,
+            "created_at": self.now,
+            "updated_at": self.now,
+            "version": 1,
+        }
+
+    def _updated_claim(self, change: Change) -> dict:
+        claim = {**change.stored, **self._content(change)}
+        if change.reviewed:
+            claim["reviewed_by_id"], claim["reviewed_at"] = self.user_id, self.now
+        claim["updated_at"] = self.now
+        claim["version"] = change.stored["version"] + 1
+        return claim
+
+    def _instance(self, model, values: dict, reason: str) -> models.Model:
+        """`values` as an instance carrying what django-simple-history records with it."""
+        instance = model(**{f.attname: values[f.attname] for f in model._meta.concrete_fields})
+        instance._history_user = self.user
+        instance._history_date = self.now
+        instance._change_reason = reason[:100]  # the history's column keeps 100 characters
+        return instance
+
+    def _history(self, model, rows: list[dict], reasons: list[str], *, update: bool) -> None:
+        """The history rows ("+", or "~" for `update`) of rows just written, in bulk."""
+        if rows:
+            model.history.bulk_history_create(
+                [self._instance(model, r, why) for r, why in zip(rows, reasons, strict=True)],
+                update=update,
+                default_user=self.user,
+                default_date=self.now,
+                batch_size=HISTORY_BATCH,
+            )
+
+    def _write_sources(self, changes: list[Change]) -> None:
+        added, removed = [], []
+        for change in changes:
+            kept = {s["url"] for s in change.stored_sources if s["url"] in change.row.sources}
+            removed += [(s, change.row.line) for s in change.stored_sources if s["url"] not in kept]
+            added += [
+                {
+                    **SOURCE_DEFAULTS,
+                    "url": url,
+                    "stance": new_source_stance(change.status or change.row.status),
+                    "claim_id": change.claim_id,
+                    "line": change.row.line,
+                }
+                for url in change.row.sources
+                if url not in kept
+            ]
+        for source, pk in zip(added, self.bulk.reserve_ids(Source, len(added)), strict=True):
+            source["id"] = pk
+        self.bulk.insert(Source, SOURCE_ATTNAMES, [_pick(s, SOURCE_ATTNAMES) for s in added])
+        self._history(Source, added, [self._source_reason(s["line"]) for s in added], update=False)
+        # Dropped sources are rare (an update that leaves some out): each is deleted as the
+        # admin deletes one, so django-simple-history records it ("-") and its claim's
+        # source count is recounted after the sources added above.
+        for source, line in removed:
+            self._instance(Source, source, self._source_reason(line)).delete()
+
+    def _source_reason(self, line: int) -> str:
+        return f"Imported from {self.file_name}, line {line}"
+
+
+# --- rows that change a published claim ----------------------------------------------
+
+VERDICT_FIELDS = ("note", "corrected_value")
+# Service field names -> CSV columns, for errors.
+SERVICE_COLUMNS = {
+    "status": "status",
+    "note": "note",
+    "reason": "note",
+    "corrected_value": "corrected_value",
+}
+
+
+def _row_errors(line: int, error: Exception) -> list[RowError]:
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        return [
+            RowError(line, SERVICE_COLUMNS.get(name, ""), message)
+            for name, problems in error.message_dict.items()
+            for message in problems
+        ]
+    messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+    return [RowError(line, "", message) for message in messages]
+
+
+def apply_published(changes: list[Change], *, user, file_name: str, report) -> None:
+    """Make each row's change to a published claim its pending change; errors to `report`.
+
+    The bulk writer never touches a published claim: each such row goes to
+    services.revise_claim (figure, words, sources) and, when it changes the verdict, to
+    services.give_verdict; what they refuse comes back as the row's errors, with its line.
+    """
+    for change in changes:
+        row = change.row
+        verdict = row.status != change.stored["status"]
+        # A new verdict's rationale and correction are the verdict's own (give_verdict sets
+        # them): edited as content first, they would make its author a basis editor.
+        values = {
+            name: getattr(row, name)
+            for name in CONTENT_FIELDS
+            if not (verdict and name in VERDICT_FIELDS)
+        }
+        try:
+            claim = Claim.objects.get(pk=change.claim_id)
+            written = services.revise_claim(
+                claim=claim,
+                user=user,
+                values=values,
+                source_urls=row.sources,
+                reason=import_reason(file_name, change),
+            )
+            if verdict:
+                services.give_verdict(
+                    claim=written,
+                    reviewer=user,
+                    status=row.status,
+                    note=row.note,
+                    corrected_value=row.corrected_value,
+                    reason=row.note,
+                )
+        except (ValidationError, PermissionDenied) as error:
+            report.errors.extend(_row_errors(row.line, error))
+
+
+# --- many rows in one statement -------------------------------------------------------
+
+
+class BulkRows:
+    """Inserts, updates and id reservations on one connection: COPY on PostgreSQL.
+
+    Django's `bulk_create` builds a model instance per row and a multi-row INSERT; COPY takes
+    plain tuples and is several times faster. Rows are tuples of Python values in the order
+    of the `attnames` given; ids are reserved up front so that sources and history rows can
+    point at claims before they are written.
+    """
+
+    def __init__(self, using: str = DEFAULT_DB_ALIAS):
+        self.connection = connections[using]
+        self.is_postgres = self.connection.vendor == "postgresql"
+
+    def _fields(self, model: type[models.Model], attnames: Sequence[str]) -> list[models.Field]:
+        by_attname = {f.attname: f for f in model._meta.concrete_fields}
+        return [by_attname[name] for name in attnames]
+
+    def reserve_ids(self, model: type[models.Model], count: int) -> list[int]:
+        """`count` new primary keys for `model`, never used before and never handed out again."""
+        if count == 0:
+            return []
+        table = model._meta.db_table
+        with self.connection.cursor() as cursor:
+            if self.is_postgres:
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                    [table, model._meta.pk.column, count],
+                )
+                return [row[0] for row in cursor.fetchall()]
+            # SQLite (AUTOINCREMENT): ids above the highest ever used; explicit inserts move
+            # sqlite_sequence on, and the write lock keeps a second writer out until commit.
+            quote = self.connection.ops.quote_name
+            pk = quote(model._meta.pk.column)
+            sequence = "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = %s), 0)"
+            highest = f"COALESCE((SELECT MAX({pk}) FROM {quote(table)}), 0)"  # noqa: S608
+            highest_used = f"SELECT MAX({sequence}, {highest})"
+            cursor.execute(highest_used, [table])
+            highest = cursor.fetchone()[0]
+        return list(range(highest + 1, highest + count + 1))
+
+    def insert(
+        self, model: type[models.Model], attnames: Sequence[str], rows: Sequence[tuple]
+    ) -> None:
+        """Insert `rows` (tuples in `attnames` order) into `model`'s table."""
+        if not rows:
+            return
+        fields = self._fields(model, attnames)
+        quote = self.connection.ops.quote_name
+        table = quote(model._meta.db_table)
+        columns = ", ".join(quote(f.column) for f in fields)
+        with self.connection.cursor() as cursor:
+            if self.is_postgres:
+                sql = f"COPY {table} ({columns}) FROM STDIN"
+                # COPY goes to psycopg's own cursor; log it as Django logs its queries (so
+                # the debug toolbar and assertNumQueries see it).
+                logged = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
+                # psycopg adapts Decimal, date and aware datetime itself; JSON goes as its text.
+                json_at = [i for i, f in enumerate(fields) if isinstance(f, models.JSONField)]
+                with logged, cursor.cursor.copy(sql) as copy:
+                    for row in rows:
+                        if json_at:
+                            row = list(row)
+                            for i in json_at:
+                                row[i] = json.dumps(row[i])
+                        copy.write_row(row)
+                return
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders})",  # noqa: S608
+                [self._prepared(fields, row) for row in rows],
+            )
+
+    def update(
+        self, model: type[models.Model], attnames: Sequence[str], rows: Iterable[tuple]
+    ) -> None:
+        """Set `attnames` on the rows whose primary key is each tuple's last item."""
+        fields = self._fields(model, attnames)
+        quote = self.connection.ops.quote_name
+        assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+        sql = f"UPDATE {table} SET {assignments} WHERE {pk} = %s"  # noqa: S608
+        prepared = [(*self._prepared(fields, row[:-1]), row[-1]) for row in rows]
+        if prepared:
+            with self.connection.cursor() as cursor:
+                cursor.executemany(sql, prepared)
+
+    def _prepared(self, fields: list[models.Field], row: tuple) -> tuple:
+        connection = self.connection
+        return tuple(
+            field.get_db_prep_save(value, connection)
+            for field, value in zip(fields, row, strict=True)
+        )

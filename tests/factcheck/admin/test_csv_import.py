@@ -1,0 +1,191 @@
+"""Importing claims in the admin: permission, preview with line-numbered errors, then confirm."""
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from factcheck import services
+from factcheck.models import Claim
+from tests.factcheck.csvio.csvdata import csv_bytes, make_import_targets, row_for
+from tests.factories import ClaimFactory, PublishedClaimFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def import_targets(db):
+    """The companies and the article the sample files name (tests/factcheck/csvio/csvdata.py)."""
+    return make_import_targets()
+
+
+IMPORT = reverse("admin:factcheck_claim_import")
+CONFIRM = reverse("admin:factcheck_claim_process_import")
+CHANGELIST = reverse("admin:factcheck_claim_changelist")
+
+
+def upload(client, data: bytes, name="claims.csv"):
+    return client.post(
+        IMPORT, {"format": "0", "import_file": SimpleUploadedFile(name, data, "text/csv")}
+    )
+
+
+def test_only_users_with_the_import_permission_may_import(client, editor, fact_checker):
+    client.force_login(editor)
+    assert client.get(IMPORT).status_code == 403
+    assert b"import_link" not in client.get(CHANGELIST).content
+    client.force_login(fact_checker)
+    assert client.get(IMPORT).status_code == 200
+    assert b"import_link" in client.get(CHANGELIST).content
+
+
+def test_bad_rows_are_listed_by_line_and_column_and_nothing_can_be_confirmed(
+    client, fact_checker, import_targets, data_dir
+):
+    client.force_login(fact_checker)
+    response = upload(client, (data_dir / "claims_several_errors.csv").read_bytes())
+
+    page = response.content.decode()
+    assert "line 3, company: no company &#x27;Zhipu A1&#x27; — did you mean &#x27;Zhipu AI&#x27;?" in page  # fmt: skip
+    assert "line 6, as_of: &#x27;2024-13-01&#x27; is not a date" in page
+    assert "Nothing was imported: 2 row(s) have errors." in page
+    assert "confirm_form" not in response.context or response.context["confirm_form"] is None
+    assert not Claim.objects.exists()
+
+
+def test_a_file_that_is_not_utf8_gets_one_clear_message(client, fact_checker, data_dir):
+    client.force_login(fact_checker)
+    response = upload(client, (data_dir / "claims_latin1.csv").read_bytes())
+    assert response.context["form"].errors["import_file"] == [
+        "The file is not UTF-8: line 7 (byte 0x92) is in another encoding (Windows-1252 or "
+        'Latin-1?). Save it from the spreadsheet as "CSV UTF-8" and upload it again.'
+    ]
+
+
+def test_preview_then_confirm(client, fact_checker, import_targets):
+    stored = ClaimFactory(company=import_targets["openai"], quote="Stored words.")
+    same = ClaimFactory(company=import_targets["openai"])
+    data = csv_bytes(
+        row_for(stored, quote="Better words."),
+        row_for(same),
+        {"company": "Zhipu", "quote": "Zhipu raised RMB 2.477 billion.", "value": "RMB 2.477 billion"},
+    )  # fmt: skip
+    client.force_login(fact_checker)
+
+    preview = upload(client, data)
+
+    assert (
+        "Dry run, nothing was written: 1 new, 1 updated, 1 unchanged." in preview.content.decode()
+    )
+    shown = preview.context["result"].preview  # unchanged rows are only counted
+    assert [(row.line, row.kind) for row in shown.rows] == [(2, "update"), (4, "new")]
+    assert [(f.column, f.old, f.new) for f in shown.rows[0].fields] == [
+        ("quote", "Stored words.", "Better words.")  # what the update changes
+    ]
+    assert Claim.objects.count() == 2
+
+    confirm = client.post(CONFIRM, preview.context["confirm_form"].initial, follow=True)
+
+    assert "Imported: 1 new, 1 updated, 1 unchanged." in confirm.content.decode()
+    new = Claim.objects.get(quote__startswith="Zhipu")
+    assert (new.company, new.created_by) == (import_targets["zhipu"], fact_checker)
+    assert new.history.get().history_user == fact_checker
+    stored.refresh_from_db()
+    assert stored.quote == "Better words."
+    assert stored.history.latest("history_id").history_user == fact_checker
+
+
+def test_a_confirmed_import_is_in_the_admin_log(client, fact_checker, import_targets):
+    stored = ClaimFactory(company=import_targets["openai"], quote="Stored words.")
+    data = csv_bytes(row_for(stored, quote="Better words."), {"quote": "New.", "value": "5"})
+    client.force_login(fact_checker)
+    preview = upload(client, data)
+    client.post(CONFIRM, preview.context["confirm_form"].initial, follow=True)
+    assert LogEntry.objects.filter(user=fact_checker).count() == 2  # "Recent actions"
+
+
+def test_confirm_refuses_if_the_desk_changed_since_the_preview(
+    client, fact_checker, import_targets
+):
+    stored = ClaimFactory()
+    client.force_login(fact_checker)
+    preview = upload(client, csv_bytes(row_for(stored, quote="Better words.")))
+    Claim.objects.filter(pk=stored.pk).delete()
+
+    response = client.post(CONFIRM, preview.context["confirm_form"].initial, follow=True)
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert (
+        shown[0] == f"line 2, id: there is no claim {stored.pk}: leave id blank to add a new claim."
+    )
+    assert response.redirect_chain[-1][0] == IMPORT
+    assert not Claim.objects.exists()
+
+
+def test_confirm_refuses_a_row_whose_claim_was_edited_since_the_preview(
+    client, fact_checker, editor
+):
+    stored = ClaimFactory(quote="Stored words.", note="")
+    client.force_login(fact_checker)
+    preview = upload(client, csv_bytes(row_for(stored, quote="Better words.")))
+    assert "1 updated" in preview.content.decode()
+    current = Claim.objects.get(pk=stored.pk)
+    current.note = "Asked the company."
+    services.save_claim(claim=current, user=editor)  # while the preview was on screen
+
+    response = client.post(CONFIRM, preview.context["confirm_form"].initial, follow=True)
+
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown[0] == (
+        f"line 2, version: this row was made from version 1 of claim {stored.pk}, which is "
+        "now at version 2 (changed since by edna: note: — → Asked the company.). Export again "
+        "and redo the change, or import with --force to overwrite on purpose."
+    )
+    assert response.redirect_chain[-1][0] == IMPORT
+    stored.refresh_from_db()
+    assert (stored.quote, stored.note, stored.version) == ("Stored words.", "Asked the company.", 2)
+
+
+def test_a_stale_row_is_shown_in_the_preview_and_cannot_be_confirmed(client, fact_checker, editor):
+    stored = ClaimFactory(quote="Stored words.")
+    row = row_for(stored, quote="Better words.")
+    current = Claim.objects.get(pk=stored.pk)
+    current.quote = "Edited words."
+    services.save_claim(claim=current, user=editor)
+    client.force_login(fact_checker)
+
+    response = upload(client, csv_bytes(row))
+
+    page = response.content.decode()
+    assert f"line 2, version: this row was made from version 1 of claim {stored.pk}" in page
+    assert "changed since by edna: quote: Stored words. → Edited words." in page
+    assert response.context.get("confirm_form") is None
+
+
+def test_a_row_changing_a_published_claim_previews_and_confirms_as_its_pending_change(
+    client, fact_checker
+):
+    live = PublishedClaimFactory(period="")
+    client.force_login(fact_checker)
+    preview = upload(client, csv_bytes(row_for(live, period="FY2024")))
+    assert (
+        "Dry run, nothing was written: 0 new, 1 updated, 0 unchanged." in preview.content.decode()
+    )
+    assert live.pending_change() is None
+
+    client.post(CONFIRM, preview.context["confirm_form"].initial, follow=True)
+
+    assert Claim.objects.public().get(pk=live.pk).period == ""
+    assert live.pending_change().period == "FY2024"
+
+
+def test_the_two_person_rule_applies_to_the_importer(client, fact_checker):
+    client.force_login(fact_checker)
+    response = upload(
+        client,
+        csv_bytes({"quote": "A claim", "value": "5", "status": "verified", "sources": "https://a.example"}),
+    )  # fmt: skip
+    assert (
+        "line 2, status: You entered or changed this claim&#x27;s figure, quote or sources"
+        in response.content.decode()
+    )
