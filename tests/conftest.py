@@ -1,13 +1,23 @@
 """Fixtures shared by the whole suite: users in each role, the public desk, a fresh cache."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
-from tests.factories import UserFactory, build_desk
+from tests.factories import (
+    ArticleFactory,
+    CompanyAliasFactory,
+    CompanyFactory,
+    PublishedClaimFactory,
+    UserFactory,
+    build_desk,
+)
 
 DATA = Path(__file__).parent / "data"
+CHINESE_TEXT = "深度求索本周公布新模型。公司估值约人民币300亿元，较去年翻了一番。"
+
 # The cross-cutting suites: everything under tests/<name>/ carries the marker <name>, so
 # `pytest -m security` runs one suite and `pytest -m "not browser"` leaves one out.
 SUITES = ("browser", "replica", "scale", "security")
@@ -60,6 +70,24 @@ def desk(db) -> dict:
     """The public site's small desk (tests.factories.build_desk): two companies in a group,
     an article with its text, four public claims, a draft and an unpublished verdict."""
     return build_desk()
+
+
+@pytest.fixture
+def chinese_claim(db):
+    """A public claim quoted from a Chinese article, about a company with a Chinese alias."""
+    company = CompanyFactory(name="DeepSeek Test", slug="deepseek-test")
+    CompanyAliasFactory(company=company, name="深度求索")
+    article = ArticleFactory(
+        slug="zh-piece", title="模型公司估值", text=CHINESE_TEXT, language="zh-hans"
+    )
+    return PublishedClaimFactory(
+        article=article,
+        company=company,
+        quote="公司估值约人民币300亿元",
+        value=Decimal("30000000000"),
+        unit="CNY",
+        qualifier="about",
+    )
 
 
 @pytest.fixture
