@@ -1,12 +1,37 @@
 """Companies the desk writes about, the other names articles give them, and their groups."""
 
+from django.apps import apps
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
 class CompanyQuerySet(models.QuerySet):
+    def with_public_claims(self) -> "CompanyQuerySet":
+        """The companies with at least one public claim: the ones the public site names.
+
+        The one place that derives them (the company list, the company filter, the
+        sitemap and the API read it). Public is `Claim.objects.public()`'s to decide.
+        """
+        claims = apps.get_model("factcheck", "Claim").objects.public()
+        return self.filter(pk__in=claims.values("company"))
+
+    def with_figure_counts(self) -> "CompanyQuerySet":
+        """Each company with `figure_count`: how many public claims are about it."""
+        counted = (
+            apps.get_model("factcheck", "Claim")
+            .objects.public()
+            .filter(company=models.OuterRef("pk"))
+            .order_by()
+            .values("company")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            figure_count=Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
+        )
+
     def lookup(self, text: str) -> "Company | None":
         """The company called `text` by name, slug or alias, ignoring case; None if none.
 

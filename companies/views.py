@@ -6,48 +6,74 @@ page (and is not listed): the desk has said nothing public about it yet.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from factcheck.models import Claim, Metric
+from factcheck.caching import public_page, request_version
+from factcheck.listing import cached_companies, company_latest
+from factcheck.models import Metric
 from factcheck.tables import company_url
-from factcheck.views.caching import public_page
 
 from .charts import Chart, Omitted, plan_charts
 from .models import Company
 
-# A company's page shows its latest figures; a desk with thousands about one company links to
-# the full, paginated list (/claims/?company=…) rather than drawing them all, so the page
-# costs the same however much the desk has published.
-LATEST = 200
+# Up to this many companies the list shows them all; past it, a letter at a time, with an
+# index of the letters and how many companies each has.
+ALL_ON_ONE_PAGE = 150
+OTHER = "other"  # names that do not start with a Latin letter (月之暗面, 01.AI)
 
 
-def _public_figure_count():
-    counted = (
-        Claim.objects.public()
-        .filter(company=OuterRef("pk"))
-        .order_by()
-        .values("company")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Subquery(counted, output_field=IntegerField())
+def initial(name: str) -> str:
+    """The letter `name` is listed under: "A" to "Z", or OTHER."""
+    first = name[:1].upper()
+    return first if "A" <= first <= "Z" else OTHER
+
+
+@dataclass
+class Letter:
+    key: str
+    label: str
+    count: int
+    current: bool = False
+
+
+def _letters(names: list[str]) -> list[Letter]:
+    """The letters the names start with, A to Z then OTHER, each with how many start so."""
+    counts = Counter(initial(name) for name in names)
+    keys = sorted(key for key in counts if key != OTHER) + ([OTHER] if OTHER in counts else [])
+    return [Letter(key, "#" if key == OTHER else key, counts[key]) for key in keys]
 
 
 @public_page
 def company_list(request):
-    companies = list(
-        Company.objects.filter(pk__in=Claim.objects.public().values("company"))
-        .annotate(figure_count=_public_figure_count())
-        .order_by("name")
-    )
+    """The companies with published figures, by group; a letter at a time when there are many.
+
+    Which companies, and so the letters and their counts, come from the list the claim
+    filters cache under the public version: the page costs the version query, the shown
+    companies with their figure counts, and their groups, however many companies there are.
+    """
+    named = cached_companies(request_version(request))  # (slug, name, id), by name
+    wanted = request.GET.get("letter")
+    letters: list[Letter] = []
+    ids = [pk for _, _, pk in named]
+    if wanted is not None or len(named) > ALL_ON_ONE_PAGE:
+        letters = _letters([name for _, name, _ in named])
+        letter = wanted if wanted is not None else letters[0].key
+        ids = [pk for _, name, pk in named if initial(name) == letter]
+        if not ids:
+            raise Http404("No company with published figures is listed under this letter.")
+        for entry in letters:
+            entry.current = entry.key == letter
+    companies = list(Company.objects.filter(pk__in=ids).with_figure_counts() if ids else [])
+    order = {pk: i for i, pk in enumerate(ids)}  # the database's collation, as the filter's
+    companies.sort(key=lambda company: order[company.pk])
     # Memberships in one query: prefetch_related would build a manager per company.
-    memberships = Company.groups.through.objects.filter(
-        company_id__in=[company.pk for company in companies]
-    ).select_related("companygroup")
+    memberships = Company.groups.through.objects.filter(company_id__in=ids).select_related(
+        "companygroup"
+    )
     groups_of: dict = {}
     for membership in memberships:
         groups_of.setdefault(membership.company_id, []).append(membership.companygroup)
@@ -64,6 +90,8 @@ def company_list(request):
         "groups": sorted(groups.items(), key=lambda item: item[0].name),
         "ungrouped": ungrouped,
         "companies": companies,
+        "letters": letters,
+        "letter": next((entry for entry in letters if entry.current), None),
         "nav": "companies",
     }
     return render(request, "companies/company_list.html", context)
@@ -81,16 +109,10 @@ class MetricSection:
 @public_page
 def company_detail(request, slug):
     company = get_object_or_404(Company.objects.prefetch_related("groups"), slug=slug)
-    latest = list(
-        Claim.objects.public()
-        .for_company(company)
-        .select_related("article")
-        .order_by("-as_of", "-pk")[: LATEST + 1]  # read backwards along claim_company_as_of
-    )
+    latest, more = company_latest(company)
     if not latest:
         raise Http404("The desk has published no figure about this company.")
-    more = len(latest) > LATEST
-    claims = sorted(latest[:LATEST], key=lambda c: (c.as_of is None, c.as_of, c.pk))
+    claims = sorted(latest, key=lambda c: (c.as_of is None, c.as_of, c.pk))
     labels = dict(Metric.choices)
     sections: dict[str, MetricSection] = {}
     for claim in claims:

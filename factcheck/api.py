@@ -1,7 +1,7 @@
 """The JSON API (`/api/claims/`), described by OpenAPI 3 at `/api/openapi.json` (django-ninja).
 
 `/api/claims/` returns exactly the rows of `/claims/` for the same query parameters, page
-for page: both read them through factcheck/views/listing.py. The parameters are declared
+for page: both read them through factcheck/listing.py. The parameters are declared
 here as plain strings for the OpenAPI description only; the shared filter (filters.py)
 validates them, so the HTML page and the API accept and refuse exactly the same input.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, NinjaAPI, Path, Query, Schema, Swagger
@@ -19,12 +18,11 @@ from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
 
 from companies.models import Company
-from companies.views import LATEST
+from factcheck.caching import public_page
+from factcheck.columns import SORTS
 from factcheck.csvio.columns import plain_number
-from factcheck.filters import SORT_KEYS
+from factcheck.listing import claim_listing, company_latest
 from factcheck.models import Claim, Metric, Source, Status
-from factcheck.views.caching import public_page
-from factcheck.views.listing import claim_listing
 
 DESCRIPTION = """Published fact-checks of the figures in news articles. Read-only, no key needed.
 
@@ -64,7 +62,7 @@ class ClaimParams(Schema):
     sort: str | None = Field(
         None,
         description="A column, `-` in front for descending; ties are broken by id.",
-        json_schema_extra=_enum(sorted([*SORT_KEYS, *(f"-{k}" for k in SORT_KEYS)])),
+        json_schema_extra=_enum(sorted([*SORTS, *(f"-{name}" for name in SORTS)])),
     )
     page: str | None = Field(None, description="1 to `pages`, or `last`.")
 
@@ -284,17 +282,6 @@ def _company_out(request, company: Company, figures: int, groups: list[str]) -> 
     }
 
 
-def _public_counts() -> dict[int, int]:
-    rows = (
-        Claim.objects.public()
-        .filter(company__isnull=False)
-        .order_by()
-        .values_list("company")
-        .annotate(n=Count("pk"))
-    )
-    return dict(rows)
-
-
 def _group_names(company_ids) -> dict[int, list[str]]:
     names: dict[int, list[str]] = {pk: [] for pk in company_ids}
     memberships = Company.groups.through.objects.filter(company_id__in=list(names))
@@ -311,10 +298,9 @@ def _group_names(company_ids) -> dict[int, list[str]]:
 )
 @decorate_view(public_page)
 def list_companies(request: HttpRequest):
-    counts = _public_counts()
-    companies = Company.objects.filter(pk__in=list(counts)).order_by("name")
-    groups = _group_names(counts)
-    return [_company_out(request, c, counts[c.pk], groups[c.pk]) for c in companies]
+    companies = list(Company.objects.with_public_claims().with_figure_counts().order_by("name"))
+    groups = _group_names([c.pk for c in companies])
+    return [_company_out(request, c, c.figure_count, groups[c.pk]) for c in companies]
 
 
 @api.get(
@@ -329,17 +315,14 @@ def get_company(
     slug: str = Path(..., max_length=200, pattern=SLUG_PATTERN, description="e.g. `openai`."),
 ):
     company = Company.objects.filter(slug=slug).first()
-    public = Claim.objects.public().for_company(company) if company else Claim.objects.none()
-    latest = list(
-        public.select_related("company", "article").order_by("-as_of", "-pk")[: LATEST + 1]
-    )
-    if not latest:
+    claims, more = company_latest(company) if company else ([], False)
+    if not claims:
         return 404, {"detail": f"The desk has published no figure about “{slug}”."}
-    claims = latest[:LATEST]
     sources = _sources_of(claims)
-    out = _company_out(request, company, public.count(), _group_names([company.pk])[company.pk])
+    figures = Claim.objects.public().for_company(company).count()
+    out = _company_out(request, company, figures, _group_names([company.pk])[company.pk])
     query = urlencode({"company": company.slug})
     out["claims"] = [_claim_out(request, claim, sources[claim.pk]) for claim in claims]
-    out["more"] = len(latest) > LATEST
+    out["more"] = more
     out["claims_url"] = request.build_absolute_uri(f"{reverse('api:claims')}?{query}")
     return 200, out

@@ -7,93 +7,22 @@ starts from `Claim.objects.public()`; nothing re-derives what the public may see
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import django_filters
 import django_filters.fields
 from django import forms
-from django.db.models import CharField, F, Func, OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from companies.models import Company
+from factcheck.columns import DEFAULT_SORT, ordering, sort_choices
 from factcheck.figures.units import CURRENCIES
 from factcheck.localise import day_text
 from factcheck.models import Article, Claim, Metric, Status
-from factcheck.pagination import PER_PAGE
 
 ISO_DATE = ["%Y-%m-%d"]
-DEFAULT_SORT = "-as_of"
-
-
-class CodePointOrder(Func):
-    """A text column compared by code point on every database, as Python's `sorted` does.
-
-    SQLite compares bytes already; PostgreSQL's default collation does not ("%" sorts among
-    the letters there), so it is told `COLLATE "C"`.
-    """
-
-    template = "%(expressions)s"
-    output_field = CharField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, template='%(expressions)s COLLATE "C"')
-
-
-# Sortable columns: the `sort` parameter's names and what each sorts on. Every sort ends
-# with the claim's id in the same direction, so rows never swap places between pages.
-SORT_KEYS = {
-    "company": lambda: F("company__name"),
-    "metric": lambda: F("metric"),
-    # Figures in different units do not compare (40,000 GPUs is not more than $3 billion):
-    # "figure" sorts by unit first, then by value within each unit (SORT_PREFIXES).
-    "figure": lambda: F("value"),
-    "usd": lambda: F("usd_value"),
-    "as_of": lambda: F("as_of"),
-    "status": lambda: F("status"),
-    "sources": lambda: F("n_sources"),
-    "id": lambda: F("id"),
-}
-NULLABLE_SORTS = {"company", "usd", "as_of"}
-# Sorts whose key has a leading part, in the same direction: (unit, value) for "figure".
-SORT_PREFIXES = {"figure": lambda: CodePointOrder(F("unit"))}
-
-
-# Sortable columns with blanks and an index ((as_of, id), (usd_value, id)). Readers want
-# blanks last in both directions, which no b-tree index serves in one scan; the page is
-# read as two index-ordered parts instead: the filled rows, then the blank ones.
-SPLIT_AT_BLANKS = {"as_of": "as_of", "usd": "usd_value"}
-
-# Sortable columns with few values, each counted by a facet: a page is read in parts of
-# consecutive values instead of sorting every filtered row by the column (0.5 s for
-# ?sort=company at a million claims).
-SPLIT_BY_FACET = ("company", "metric", "status")
-SORTED_CODES = {"metric": Metric.values, "status": Status.values}
-
-
-def ordering(sort: str) -> list:
-    """ORDER BY expressions for a `sort` value such as "-as_of", with the id tie-breaker.
-
-    Blanks (no company, no date, no ≈ USD) come last in both directions, so the figures a
-    reader asked for come first.
-    """
-    name = sort.removeprefix("-")
-    key = SORT_KEYS[name]()
-    # NULLS LAST only where there are blanks: on a NOT NULL column it would keep
-    # PostgreSQL from reading a descending sort backwards along its index.
-    blanks_last = name in NULLABLE_SORTS or None
-    keys = [SORT_PREFIXES[name](), key] if name in SORT_PREFIXES else [key]
-    if sort.startswith("-"):
-        return [*(k.desc(nulls_last=blanks_last) for k in keys), F("id").desc()]
-    return [*(k.asc(nulls_last=blanks_last) for k in keys), F("id").asc()]
-
-
-def sort_choices() -> list[tuple[str, str]]:
-    choices = []
-    for name in SORT_KEYS:
-        choices += [(name, name), (f"-{name}", f"-{name}")]
-    return choices
 
 
 class UpperChoiceField(django_filters.fields.ChoiceField):
@@ -367,124 +296,16 @@ class ClaimQuery:
             article_title=Subquery(article.values("title")[:1]),
         )
 
-    def segments(self, summary: dict) -> list[tuple[QuerySet | Callable[[], QuerySet], int]]:
-        """The sorted rows as (queryset, row count) parts, in order, for pagination.
-
-        `summary` is `facets.summarise(filtered)`: the total, the blank counts and the facet
-        counts. Read one after the other, the parts give exactly the order of `filtered`,
-        and each part is one that the database reads without sorting every row:
-
-        * a column with blanks and an index (SPLIT_AT_BLANKS): the filled rows, then the
-          blank ones;
-        * a column with a facet (company, metric, status): consecutive values, in the
-          sort's order, grouped into parts of at least a page; the facet counts say how
-          long each part is, so a page reads only the one or two parts it shows.
-        """
-        rows = self.rows()
-        name = self.sort.removeprefix("-")
-        descending = self.sort.startswith("-")
-        tie = F("id").desc() if descending else F("id").asc()
-        if name in SPLIT_AT_BLANKS:
-            field, blanks = SPLIT_AT_BLANKS[name], summary["blanks"][name]
-            # NULLS placement is moot once blanks are filtered out; these match each index
-            # direction on PostgreSQL (ASC NULLS LAST, DESC NULLS FIRST) so it is used.
-            key = F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
-            filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
-            blank = rows.filter(**{f"{field}__isnull": True}).order_by(tie)
-            return [(filled, summary["total"] - blanks), (blank, blanks)]
-        if name == "status" and "status" not in summary["facets"]:
-            return [(rows.order_by(tie), summary["total"])]  # `/`: every row is verified
-        if name in SPLIT_BY_FACET:
-            return self._facet_parts(rows, name, descending, summary)
-        if name == "figure" and "unit" in summary["facets"]:
-            return self._unit_parts(rows, descending, summary)
-        return [(rows, summary["total"])]
-
-    def _unit_parts(self, rows, descending, summary) -> list[tuple[Callable, int]]:
-        """The figure sort as parts by unit (code point order, as CodePointOrder sorts).
-
-        A unit with a page of rows or more is a part of its own, sorted by (value, id): the
-        partial (value, id) index reads it in order. Smaller units next to each other share
-        a part sorted by (unit, value, id), which sorts only their few rows.
-        """
-        counts = unit_counts(summary)
-        value_only = [
-            F("value").desc() if descending else F("value").asc(),
-            F("id").desc() if descending else F("id").asc(),
-        ]
-        order = ordering(self.sort)
-        parts: list[tuple[Callable, int]] = []
-        small: list[str] = []
-
-        def part(units: list[str], keys: list):
-            return lambda: rows.filter(unit__in=units).order_by(*keys)
-
-        def flush():
-            if small:
-                parts.append((part(list(small), order), sum(counts[u] for u in small)))
-                small.clear()
-
-        for unit in unit_order(summary, descending=descending):
-            if counts[unit] >= PER_PAGE:
-                flush()
-                parts.append((part([unit], value_only), counts[unit]))
-            elif counts[unit]:
-                small.append(unit)
-                if sum(counts[u] for u in small) >= PER_PAGE:
-                    flush()
-        flush()
-        return parts
-
-    def _facet_parts(self, rows, name, descending, summary) -> list[tuple[Callable, int]]:
-        """Parts of consecutive values of a SPLIT_BY_FACET column, each at least a page long.
-
-        A part sorts only its own values' rows, and a page spans at most two parts, so a
-        page costs one or two queries however many companies there are.
-        """
-        counts = {key: n for key, _, n in summary["facets"].get(name, [])}  # none: no rows
-        if name == "company":  # by name, in the database's own collation (as ORDER BY is)
-            field, values = "company_id", [(slug, pk) for slug, _, pk in self.companies]
-        else:  # lowercase ASCII codes: Python's order is every collation's
-            field, values = name, [(code, code) for code in sorted(SORTED_CODES[name])]
-        order = ordering(self.sort)
-        chunks: list[tuple[list, int]] = [([], 0)]
-        for key, value in values[::-1] if descending else values:
-            if counts.get(key):
-                if chunks[-1][1] >= PER_PAGE:
-                    chunks.append(([], 0))
-                chunk, size = chunks[-1]
-                chunks[-1] = ([*chunk, value], size + counts[key])
-
-        def part(chunk: list):  # made only for the parts a page shows
-            return lambda: rows.filter(**{f"{field}__in": chunk}).order_by(*order)
-
-        parts = [(part(chunk), size) for chunk, size in chunks if chunk]
-        if name == "company" and counts.get(None):  # no company: last, in either direction
-            parts.append((rows.filter(company__isnull=True).order_by(*order), counts[None]))
-        return parts
-
     def filter_key(self) -> tuple:
         """The valid narrowing parameters, for caching what depends on them (counts, facets)."""
         cleaned = self.form.cleaned_data
         return tuple((name, str(cleaned.get(name) or "")) for name in FILTER_PARAMS)
 
 
-def unit_counts(summary: dict) -> dict[str, int]:
-    """How many rows each unit has ("" for plain numbers), from the facet counts."""
-    return {key or "": n for key, _, n in summary["facets"].get("unit", [])}
-
-
-def unit_order(summary: dict, *, descending: bool = False) -> list[str]:
-    """The units of the rows in the order the figure sort shows them (by code point)."""
-    return sorted(unit_counts(summary), reverse=descending)
-
-
 def public_companies() -> list[tuple[str, str, int]]:
     """(slug, name, id) of the companies that have public claims: what `company` may name."""
     return list(
-        Company.objects.filter(pk__in=Claim.objects.public().values("company"))
-        .order_by("name")
-        .values_list("slug", "name", "pk")
+        Company.objects.with_public_claims().order_by("name").values_list("slug", "name", "pk")
     )
 
 

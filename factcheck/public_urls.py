@@ -3,10 +3,10 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from factcheck.caching import public_page
 from factcheck.feeds import LatestVerdictsFeed
 from factcheck.sitemaps import SITEMAPS
 from factcheck.views import articles, claims, embed, export, health, methodology, reports
-from factcheck.views.caching import public_page
 
 app_name = "factcheck"
 

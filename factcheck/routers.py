@@ -2,7 +2,7 @@
 
 Set `DATABASE_REPLICA_URL` and settings add a `replica` database and name it in
 `FACTDESK_REPLICA`. Reads are sent there only while a public page is being answered
-(`public_reads()`, entered by `factcheck.views.caching.public_page`), so:
+(`public_reads()`, entered by `factcheck.caching.public_page`), so:
 
 * readers' pages, the JSON API, the feed and the sitemaps read from the replica;
 * the admin, the services, imports, exports and commands read from the primary, so an
@@ -11,7 +11,7 @@ Set `DATABASE_REPLICA_URL` and settings add a `replica` database and name it in
 
 A replica may lag. A public page is therefore answered under the primary's public version,
 and its rows are read from the replica only when the replica has replayed that version;
-otherwise from the primary (views/caching.py decides, per request, and passes the alias to
+otherwise from the primary (caching.py decides, per request, and passes the alias to
 `public_reads`). A reader never sees a page older than the last public change committed.
 
 Without a replica everything reads and writes `default`, as if this router were absent.

@@ -44,9 +44,7 @@ class CompanySitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Company.objects.filter(pk__in=Claim.objects.public().values("company")).order_by(
-            "pk"
-        )
+        return Company.objects.with_public_claims().order_by("pk")
 
 
 class ArticleSitemap(Sitemap):

@@ -20,6 +20,7 @@ from django.utils.translation import get_language, gettext, gettext_lazy
 from django_tables2.data import TableListData
 from django_tables2.utils import OrderByTuple
 
+from factcheck.columns import SHOWN
 from factcheck.dates import claim_as_of_html
 from factcheck.facets import RESULTS_ANCHOR
 from factcheck.localise import claim_figure, day_text, figure_text
@@ -199,19 +200,10 @@ class PageData(TableListData):
 class ClaimTable(tables.Table):
     """Published claims, one per row: the figure as written links to the claim's page.
 
-    `quote` and `article` do not sort (words and titles are no order a reader asks for);
-    `sort=id` still works (filters.SORT_KEYS) without a column of its own.
+    The columns, their headers and which of them sort are columns.COLUMNS; this class only
+    writes their cells (CELLS, by column name). `sort=id` still works without a column of
+    its own.
     """
-
-    figure = tables.Column(gettext_lazy("Figure as written"))
-    quote = tables.Column(gettext_lazy("Claim"), orderable=False)
-    company = tables.Column(gettext_lazy("Company"))
-    metric = tables.Column(gettext_lazy("Metric"))
-    usd = tables.Column(gettext_lazy("≈ USD"))
-    as_of = tables.Column(gettext_lazy("As of"))
-    status = tables.Column(gettext_lazy("Verdict"))
-    sources = tables.Column(gettext_lazy("Sources"))
-    article = tables.Column(gettext_lazy("Article"), orderable=False)
 
     CELLS = {
         "figure": cell_figure,
@@ -224,7 +216,7 @@ class ClaimTable(tables.Table):
         "sources": cell_sources,
         "article": cell_article,
     }
-    NUMERIC = {"figure", "usd", "sources"}
+    NUMERIC = {column.name for column in SHOWN if column.numeric}
 
     class Meta:
         template_name = "includes/table.html"
@@ -234,7 +226,11 @@ class ClaimTable(tables.Table):
         empty_text = gettext_lazy("No published figures match these filters.")
 
     def __init__(self, rows, *, sort: str, caption: str, params, **kwargs):
-        super().__init__(PageData(rows, sort), **kwargs)
+        columns = [
+            (column.name, tables.Column(column.header, orderable=column.sortable))
+            for column in SHOWN
+        ]
+        super().__init__(PageData(rows, sort), extra_columns=columns, **kwargs)
         self.caption = caption
         self.params = params  # the request's query: header links keep its filters
 

@@ -13,7 +13,7 @@ from django.db.models import Prefetch, Q
 from factcheck.figure_checks import source_deviations, working_in
 from factcheck.models import CheckOperand, Claim, FigureCheck
 from factcheck.tables import usd_text
-from factcheck.views.quotes import Context, quote_context
+from factcheck.quotes import Context, quote_context
 
 HISTORY_SHOWN = 8
 

@@ -39,7 +39,7 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_on", "title"]
-        # The public version (views/caching.py) reads MAX(updated_at) on every request.
+        # The public version (caching.py) reads MAX(updated_at) on every request.
         indexes = [models.Index(fields=["updated_at"], name="article_updated")]
 
     def __str__(self):

@@ -42,7 +42,7 @@ class FigureCheck(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        # The public version (views/caching.py) reads MAX(computed_at) on every request.
+        # The public version (caching.py) reads MAX(computed_at) on every request.
         indexes = [models.Index(fields=["computed_at"], name="check_computed")]
 
     def __str__(self):

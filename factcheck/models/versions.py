@@ -5,7 +5,7 @@ is written, by any path: the ORM, the CSV import's bulk SQL, COPY, a restore. On
 the trigger is deferred to commit and raises the number once per transaction, under the
 row's lock, so versions are handed out in commit order and a reader sees the new number
 exactly when it can see the rows it stands for — never before, never after. The page cache
-keys pages by it (factcheck/views/caching.py).
+keys pages by it (factcheck/caching.py).
 """
 
 from django.db import models

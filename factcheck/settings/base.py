@@ -40,7 +40,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A public page made before is answered here, before sessions, auth and CSP run again.
-    "factcheck.page_cache.PublicPageCacheMiddleware",
+    "factcheck.middleware.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the path alone (i18n_patterns, no prefix for English), so the
     # page cache above, keyed by the full path, keeps each language's page apart.
@@ -133,7 +133,7 @@ CACHES = {
     "default": env.cache("CACHE_URL", default="locmemcache://factdesk"),
 }
 # Public pages are kept this long in the cache above, keyed by the public version, so a
-# publication or correction shows on the next request (factcheck/views/caching.py). 0: off.
+# publication or correction shows on the next request (factcheck/caching.py). 0: off.
 FACTDESK_PAGE_CACHE_SECONDS = env.int("FACTDESK_PAGE_CACHE_SECONDS", default=600)
 
 # Security headers that hold in every environment; production adds HTTPS.

@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from factcheck.facets import choices_in_results
-from factcheck.filters import unit_order
+from factcheck.pagination import unit_order
 
 register = template.Library()
 

@@ -7,9 +7,9 @@ from django import template
 from django.urls import reverse
 from django.utils.text import Truncator
 
+from factcheck.forms import ReportForm
 from factcheck.localise import claim_figure
 from factcheck.tables import VERDICT_SYMBOLS
-from factcheck.views.reports import ReportForm
 
 register = template.Library()
 

@@ -9,11 +9,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import escape
 
+from factcheck.caching import public_page
 from factcheck.models import Article, Claim
+from factcheck.quotes import mark_claims
 from factcheck.tables import STATUS_LABELS, VERDICT_SYMBOLS
-
-from .caching import public_page
-from .quotes import mark_claims
 
 
 def _mark_html(claim: Claim) -> str:

@@ -9,34 +9,23 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 
 from factcheck import jsonld
+from factcheck.caching import public_page
+from factcheck.columns import BY_NAME
 from factcheck.facets import build_facets
 from factcheck.figure_checks import source_deviations
+from factcheck.listing import claim_listing
 from factcheck.models import CheckOperand, Claim, FigureCheck, Retraction, Status
+from factcheck.quotes import quote_context
 from factcheck.tables import ClaimTable
-
-from .caching import public_page
-from .listing import claim_listing
-from .quotes import quote_context
-
-SORT_LABELS = {
-    "company": pgettext_lazy("sorted by", "company"),
-    "metric": pgettext_lazy("sorted by", "metric"),
-    "figure": pgettext_lazy("sorted by", "unit, then figure"),
-    "usd": pgettext_lazy("sorted by", "≈ USD"),
-    "as_of": pgettext_lazy("sorted by", "as-of date"),
-    "status": pgettext_lazy("sorted by", "verdict"),
-    "sources": pgettext_lazy("sorted by", "number of sources"),
-    "id": pgettext_lazy("sorted by", "claim number"),
-}
 
 
 def _caption(title: str, listing) -> str:
     """The table's caption: what the rows are, which of them this page shows, and the sort."""
     page, sort = listing.page, listing.query.sort
-    key = SORT_LABELS[sort.removeprefix("-")]
+    key = BY_NAME[sort.removeprefix("-")].sorted_by
     if sort.startswith("-"):
         sorted_by = gettext("sorted by %(key)s, descending") % {"key": key}
     else:

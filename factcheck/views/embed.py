@@ -13,11 +13,10 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from factcheck.caching import public_page
 from factcheck.models import Claim
 from factcheck.tables import usd_text
 from factcheck.verdicts import MEANINGS
-
-from .caching import public_page
 
 
 def framable(view):

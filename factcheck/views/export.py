@@ -10,8 +10,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from factcheck.csvio.export import iter_csv
 from factcheck.filters import public_claims
 
-from .caching import public_page, request_version
-from .listing import cached_companies
+from factcheck.caching import public_page, request_version
+from factcheck.listing import cached_companies
 
 
 @public_page

@@ -3,10 +3,9 @@ how the desk corrects itself. The verdict badges and the ClaimReview link here."
 
 from django.shortcuts import render
 
+from factcheck.caching import public_page
 from factcheck.figures.tolerance import ABOUT_RELATIVE
 from factcheck.verdicts import BEST_RATING, DESK_ONLY_MEANINGS, PUBLIC_MEANINGS, WORST_RATING
-
-from .caching import public_page
 
 
 @public_page

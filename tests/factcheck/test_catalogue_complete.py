@@ -39,6 +39,9 @@ MODULES = [
     "factcheck/models/articles.py",
     "factcheck/views/claims.py",
     "factcheck/views/reports.py",
+    "factcheck/forms.py",
+    "factcheck/columns.py",
+    "companies/views.py",
     "companies/charts.py",
     "companies/models.py",
 ]

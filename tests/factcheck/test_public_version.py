@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from factcheck.models.versions import VERSIONED_TABLES
-from factcheck.views.caching import public_version
+from factcheck.caching import public_version
 from tests.factories import ClaimFactory, CompanyFactory
 
 pytestmark = pytest.mark.django_db

@@ -71,7 +71,9 @@ def test_other_pages(client, django_assert_num_queries, n):
         # without a check: no operand query
         (data["claims"][-1].get_absolute_url(), 5),
         ("/articles/count-article/", 3),  # version, article, claims
-        ("/companies/", 3),  # version, companies with counts, their groups
+        # version, the companies with public claims (then cached under the version), the
+        # ones shown with their counts, their groups
+        ("/companies/", 4),
         ("/companies/count-co/", 4),  # version, company, its groups, its claims
         ("/feed/", 3),  # version, the newest claims, the newest retractions
     ]

@@ -2,7 +2,7 @@
 
 A second PostgreSQL cluster streams the test cluster's WAL (tests/replica/cluster.py). A
 test pauses its replay to make it lag, changes something public on the primary, and reads
-the public pages. The mechanism (factcheck/views/caching.py): the public version comes from
+the public pages. The mechanism (factcheck/caching.py): the public version comes from
 the primary, and a page's rows come from the replica only when it has replayed that version.
 Data is committed (transaction=True) so that it reaches the replica at all.
 """
@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from factcheck import services
 from factcheck.models import Claim
-from factcheck.views.caching import public_version
+from factcheck.caching import public_version
 from tests.factories import PublishedClaimFactory, VerdictClaimFactory
 
 pytestmark = [
@@ -180,7 +180,7 @@ def test_a_replica_that_does_not_answer_leaves_public_pages_to_the_primary(
     client, unreachable_replica, caplog
 ):
     claim = PublishedClaimFactory()
-    with caplog.at_level(logging.WARNING, logger="factcheck.views.caching"):
+    with caplog.at_level(logging.WARNING, logger="factcheck.caching"):
         response = client.get(claim.get_absolute_url())
     assert response.status_code == 200
     assert claim.quote in response.content.decode()

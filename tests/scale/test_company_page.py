@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from companies import views
+from factcheck import listing
 from tests.factories import CompanyFactory, PublishedClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def busy_company(db):
 def test_only_the_latest_figures_are_drawn_and_the_rest_are_linked(
     client, busy_company, monkeypatch
 ):
-    monkeypatch.setattr(views, "LATEST", 3)
+    monkeypatch.setattr(listing, "LATEST", 3)
     company, claims = busy_company
     body = client.get("/companies/busy-co/").content.decode()
     shown = [c for c in claims if f'href="/claims/{c.pk}/"' in body]
@@ -41,7 +41,7 @@ def test_a_company_under_the_limit_shows_every_figure(client, busy_company):
 
 @pytest.mark.parametrize("figures", [2, 12])
 def test_company_page_queries_do_not_grow(client, monkeypatch, django_assert_num_queries, figures):
-    monkeypatch.setattr(views, "LATEST", 5)
+    monkeypatch.setattr(listing, "LATEST", 5)
     company = CompanyFactory(name="Counted Co", slug="counted-co")
     PublishedClaimFactory.create_batch(figures, company=company)
     with django_assert_num_queries(4):  # version, company, its groups, its latest claims

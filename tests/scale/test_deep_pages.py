@@ -70,7 +70,7 @@ def uneven(db):
 @pytest.mark.parametrize("path", ["/claims/", "/"], ids=["every verdict", "verified figures"])
 @pytest.mark.parametrize("sort", ["company", "-company", "metric", "-metric", "status", "-status"])
 def test_grouped_sorts_page_through_in_the_database_order(client, uneven, path, sort):
-    from factcheck.filters import ordering
+    from factcheck.columns import ordering
     from factcheck.models import Claim
 
     expected = Claim.objects.public()

@@ -51,7 +51,7 @@ def test_claim_page_and_streamed_csv_read_from_the_replica(client, replica_on):
     for url in (claim.get_absolute_url(), "/claims.csv"):
         primary, replica, response = queries_by_alias(client, url)
         assert response.status_code == 200
-        assert primary == 1, url  # the public version (views/caching.py)
+        assert primary == 1, url  # the public version (caching.py)
         assert replica > 0, url
 
 

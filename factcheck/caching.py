@@ -15,10 +15,11 @@ Responses get a strong ETag (the version and the full path, hashed) and
 ask every time, and a 304 costs this one query.
 
 A page asked for without a matching ETag is served from the server's cache when the same
-page was made under the same version (factcheck/page_cache.py, before most of the
+page was made under the same version (factcheck/middleware.py, before most of the
 middleware runs; `FACTDESK_PAGE_CACHE_SECONDS`, 0 turns it off): the key is the ETag
 itself, so a change anywhere public changes every key and the next request is rendered
-afresh; old entries simply expire. This module marks which responses may be stored.
+afresh; old entries simply expire. This module marks which responses may be stored, and
+which views are public pages (the middleware finds their paths in the URLconf).
 
 With a read replica (factcheck/routers.py) the version is read from the primary — the last
 public change committed — and a page is rendered from the replica only when the replica has
@@ -89,8 +90,11 @@ def page_etag(request, *args, **kwargs) -> str:
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
-# Set on a response that factcheck.page_cache may store: a public page, the same for everyone.
+# Set on a response that the page cache (factcheck/middleware.py) may store: a public page,
+# the same for everyone.
 STORABLE = "factdesk_storable"
+# Set on a view that public_page made: the page cache looks up only the paths of such views.
+PUBLIC_VIEW = "factdesk_public_page"
 
 
 def _in_public_reads(iterator, alias: str):
@@ -128,4 +132,5 @@ def public_page(view):
             setattr(response, STORABLE, True)  # errors, streams, anything personal: never
         return response
 
+    setattr(wrapped, PUBLIC_VIEW, True)
     return wrapped

@@ -1,9 +1,13 @@
-"""One page of public claims for a query string: rows, total, facets and what went wrong.
+"""What the public pages list: one page of claims for a query string, and a company's latest.
 
-Used by `/`, `/claims/` and `/api/claims/`. What does not depend on the page or the sort
-(the companies a reader may filter by, the total and the facet counts) is cached under the
-public version (see caching.py), so it is recomputed exactly when something public changed
-and shared by every page and sort order of the same filters.
+`claim_listing` (rows, total, facets and what went wrong) is used by `/`, `/claims/` and
+`/api/claims/`. What does not depend on the page or the sort (the companies a reader may
+filter by, the total and the facet counts) is cached under the public version (see
+caching.py), so it is recomputed exactly when something public changed and shared by every
+page and sort order of the same filters.
+
+`company_latest` is a company's newest figures, for `/companies/<slug>/` and its twin in
+the API.
 """
 
 from __future__ import annotations
@@ -13,11 +17,11 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from factcheck.caching import request_version
 from factcheck.facets import summarise
 from factcheck.filters import ClaimQuery, public_claims, public_companies
-from factcheck.pagination import Page, PageError, page_number, paginate
-
-from .caching import request_version
+from factcheck.models import Claim
+from factcheck.pagination import Page, PageError, page_number, paginate, plan
 
 CACHE_SECONDS = 60 * 60
 
@@ -61,6 +65,22 @@ def claim_listing(request, *, verified_only: bool) -> Listing:
     except PageError as problem:
         errors["page"] = [str(problem)]
         number = 1
-    segments = query.segments(summary)
-    page = paginate(segments, number=number)
+    page = paginate(plan(query, summary), number=number)
     return Listing(query=query, summary=summary, page=page, errors=errors)
+
+
+# A company's page shows its latest figures; a desk with thousands about one company links to
+# the full, paginated list (/claims/?company=…) rather than drawing them all, so the page
+# costs the same however much the desk has published.
+LATEST = 200
+
+
+def company_latest(company) -> tuple[list[Claim], bool]:
+    """The company's newest LATEST public claims, newest first, and whether there are more."""
+    latest = list(
+        Claim.objects.public()
+        .for_company(company)
+        .select_related("company", "article")
+        .order_by("-as_of", "-pk")[: LATEST + 1]  # read backwards along claim_company_as_of
+    )
+    return latest[:LATEST], len(latest) > LATEST
