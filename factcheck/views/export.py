@@ -7,10 +7,9 @@ Memory stays flat: claims are read in chunks, with one query for the sources of 
 
 from django.http import HttpResponse, StreamingHttpResponse
 
+from factcheck.caching import public_page, request_version
 from factcheck.csvio.export import iter_csv
 from factcheck.filters import public_claims
-
-from factcheck.caching import public_page, request_version
 from factcheck.listing import cached_companies
 
 
