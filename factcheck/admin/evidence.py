@@ -12,8 +12,8 @@ from django.db.models import Prefetch, Q
 
 from factcheck.figure_checks import source_deviations, working_in
 from factcheck.models import CheckOperand, Claim, FigureCheck
-from factcheck.tables import usd_text
 from factcheck.quotes import Context, quote_context
+from factcheck.tables import usd_text
 
 HISTORY_SHOWN = 8
 

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
-from factcheck.models.versions import VERSIONED_TABLES
 from factcheck.caching import public_version
+from factcheck.models.versions import VERSIONED_TABLES
 from tests.factories import ClaimFactory, CompanyFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from factcheck import services
-from factcheck.models import Claim
 from factcheck.caching import public_version
+from factcheck.models import Claim
 from tests.factories import PublishedClaimFactory, VerdictClaimFactory
 
 pytestmark = [
