@@ -12,16 +12,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from factcheck import figures
+from factcheck.csvio.columns import plain_number
 from factcheck.figures.as_of import EXAMPLES, AsOf, AsOfError, parse_as_of
 from factcheck.models import Article, Claim, Status
-
-
-def plain_number(value) -> str:
-    """157000000000.000000 → "157000000000"; 1.620000 → "1.62"."""
-    if value is None:
-        return ""
-    text = format(Decimal(value).normalize(), "f")
-    return text
 
 
 def figure_as_written(value, unit: str) -> str:

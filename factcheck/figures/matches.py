@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from .figure import Figure
 
@@ -23,7 +23,9 @@ class Match:
 
 def to_decimal(mantissa: str, scale: Decimal = Decimal(1)) -> Decimal:
     """Scale a written number exactly, and give integers a plain (non-exponent) form."""
-    value = Decimal(mantissa) * scale
-    if value == value.to_integral_value() and value.adjusted() < 27:
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    # Exactly: the default context rounds to 28 digits, and a claim keeps 30.
+    with localcontext(Context(prec=100)):
+        value = Decimal(mantissa) * scale
+        if value == value.to_integral_value() and value.adjusted() < 27:
+            return value.quantize(Decimal(1))
+        return value.normalize()
