@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
-from factcheck import fx_rates, services
+from factcheck import fx_rates, rules, services, source_counts
 from factcheck.csvio.columns import IMPORTED_FIELDS
 from factcheck.csvio.rows import ClaimRow, RowError
 from factcheck.models import Claim, Source
@@ -125,6 +125,10 @@ class ClaimWriter:
         self._history(Claim, claims, reasons[: len(new)], update=False)
         self._history(Claim, claims_after, reasons[len(new) :], update=True)
         self._write_sources(new + updated)
+        # What the desk filters on (secondary only, at odds with the verdict) follows the
+        # sources just written; a new claim without a sourced verdict keeps the defaults.
+        sourced = [c for c in new if c.row.sources and (c.status or c.row.status) in rules.AGREEING]
+        source_counts.refresh(c.claim_id for c in (*sourced, *updated))
 
     def _content(self, change: Change) -> dict:
         row = change.row

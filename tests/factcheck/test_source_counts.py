@@ -6,7 +6,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from factcheck import csv_import, rules, services, source_counts
+from factcheck import rules, services, source_counts
+from factcheck.csvio import importer
 from factcheck.models import Claim, Source, Status
 from tests.factcheck.csvio.csvdata import csv_bytes, row_for
 from tests.factories import ClaimFactory, SourceFactory, VerdictClaimFactory
