@@ -41,5 +41,5 @@ def run_by_smoke() -> set[str]:
 
 def test_every_script_in_bench_is_run_by_the_smoke_run():
     found = scripts()
-    assert {"seed.py", "pages.py", "desk.py", "load.sh", "claim_url.py"} <= found
+    assert {"seed.py", "pages.py", "load.sh", "claim_url.py"} <= found
     assert found - run_by_smoke() == set()
