@@ -7,7 +7,9 @@ they enforce: tests of those rules call the services directly).
 The ready-made desks are functions, so both a fixture (`desk` in tests/conftest.py) and a
 test that needs its own copy can call them: `build_desk` (the public site's small desk),
 `build_chart_desk` (a company whose revenue chart could mislead) and `hostile_desk`
-(hostile text in every field). `claim_post` is the POST data of the claim admin form.
+(hostile text in every field). `claim_post` is the POST data of the claim admin form;
+`figure_claim`, `make_check`, `FxRateFactory` and `write_ecb_zip` build figures as written,
+arithmetic checks between them and exchange rates.
 """
 
 import datetime as dt
