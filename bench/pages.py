@@ -17,6 +17,17 @@ For each page it prints:
   publication pays), with its query count;
 * `cached`: the median with the server-side page cache on (what every other reader gets).
 
+Then, in the same run:
+
+* the desk (the admin, logged in as the seed's fact-checker; bench/desk.py chooses the pages
+  and times them in turns with the plain template): each page's median as a multiple of the
+  plain template's (`--no-desk` leaves it out);
+* cold after a publication: a claim is published through the services (as a publisher
+  would), then `/` is requested: the first request after the publication, which finds the
+  public version moved (page cache and facet counts stale), against a warm rendered request
+  of the same page. `--publications N` times (default 5), then the same for `/claims/`.
+  This writes to the benchmark database: N claims per page become published.
+
 `--smoke` requests each page 3 times (seconds on a small seeded desk; CI runs it so the
 script cannot rot): every page must answer 200, the figures mean nothing.
 """
@@ -43,7 +54,10 @@ from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench import desk  # noqa: E402
 from bench.targets import pages  # noqa: E402
+from factcheck import services  # noqa: E402
+from factcheck.models import Claim, Status  # noqa: E402
 
 REFERENCES = ("trivial view", "plain template, same 50 rows")
 NO_PAGE_CACHE = {"FACTDESK_PAGE_CACHE_SECONDS": 0}
@@ -137,11 +151,99 @@ def print_table(rows: list[dict], claims: int) -> None:
     print("\n(times in ms; p95 over the rendered requests; cold: first request, empty cache)")
 
 
+def publisher():
+    """The seed's publisher, in the Publisher group (it reviewed none of the seed's claims)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from bench import fake
+    from factcheck.roles import ensure_roles
+
+    ensure_roles()
+    user = get_user_model().objects.get(pk=fake.PUBLISHER)
+    user.groups.add(Group.objects.get(name="Publisher"))
+    return user
+
+
+def publish_one(user) -> int:
+    """Publish one waiting verdict through the services (its checks, two persons, version)."""
+    from django.core.exceptions import ValidationError
+
+    waiting = (
+        Claim.objects.desk()
+        .filter(status__in=Status.verdicts(), published_at__isnull=True, n_sources__gt=0)
+        .exclude(reviewed_by=user)
+        .order_by("-pk")
+    )
+    for claim in waiting[:20]:
+        try:
+            services.publish_claim(claim=claim, user=user)
+        except ValidationError:
+            continue
+        return claim.pk
+    raise SystemExit("No verdict waiting for publication that the publisher may publish.")
+
+
+def cold_after_publish(publications: int, rounds: int) -> list[dict]:
+    """The first request of a page after each publication, against warm rendered requests."""
+    client, user = Client(), publisher()
+    rows = []
+    for label, url in (("/ page 1", "/"), ("/claims/ page 1", "/claims/")):
+        get(client, url)
+        colds = []
+        for _ in range(publications):
+            publish_one(user)
+            colds.append(get(client, url))
+        with override_settings(**NO_PAGE_CACHE):
+            warm = statistics.median(get(client, url) for _ in range(rounds))
+        cached = statistics.median(get(client, url) for _ in range(rounds))
+        cold = statistics.median(colds)
+        rows.append(
+            {
+                "page": label,
+                "cold_ms": round(cold, 1),
+                "cold_max_ms": round(max(colds), 1),
+                "warm_ms": round(warm, 2),
+                "cached_ms": round(cached, 2),
+                "x_warm": round(cold / warm, 2),
+                "publications": publications,
+            }
+        )
+    return rows
+
+
+def print_cold(rows: list[dict]) -> None:
+    print(
+        "\ncold after a publication (median of the first requests; warm: rendered, facets cached)"
+    )
+    header = f"{'page':<20} {'cold':>8} {'max':>8} {'warm':>8} {'×warm':>7} {'cached':>8}"
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(
+            f"{r['page']:<20} {r['cold_ms']:>8.1f} {r['cold_max_ms']:>8.1f} {r['warm_ms']:>8.2f}"
+            f" {r['x_warm']:>7.2f} {r['cached_ms']:>8.2f}"
+        )
+
+
+def desk_pages(rounds: int) -> list[dict]:
+    """The desk's pages, in turns with the plain template (bench/desk.py)."""
+    client = Client()
+    client.force_login(desk.fact_checker())
+    with override_settings(**NO_PAGE_CACHE):
+        return desk.measure(client, desk.targets(client), rounds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=50, help="requests per page (≥ 50)")
     parser.add_argument("--smoke", action="store_true", help="3 requests per page: does it run?")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--no-desk", action="store_true", help="leave out the desk's pages")
+    parser.add_argument(
+        "--publications", type=int, default=5, help="publications for the cold measure (0: none)"
+    )
+    parser.add_argument("--compare", type=Path, help="a --json file from a run at another size")
     parser.add_argument(
         "--slow-ms",
         type=float,
@@ -152,10 +254,22 @@ def main() -> None:
     targets, claims = pages()
     for label, url in targets:
         print(f"{label:<44} {url}")
-    rows = measure(targets, 3 if args.smoke else args.requests, args.slow_ms)
+    rounds = 3 if args.smoke else args.requests
+    rows = measure(targets, rounds, args.slow_ms)
     print_table(rows, claims)
+    figures = {"claims": claims, "pages": rows}
+    if not args.no_desk:
+        figures["desk"] = desk_pages(3 if args.smoke else desk.ROUNDS)
+        earlier = json.loads(args.compare.read_text()) if args.compare else None
+        if earlier:  # the growth of each desk page's ×plain since the run at another size
+            earlier = {"claims": earlier["claims"], "pages": earlier.get("desk", [])}
+        desk.print_table(figures["desk"], claims, earlier)
+    if args.publications:
+        publications = 1 if args.smoke else args.publications
+        figures["cold_after_publish"] = cold_after_publish(publications, rounds)
+        print_cold(figures["cold_after_publish"])
     if args.json:
-        args.json.write_text(json.dumps({"claims": claims, "pages": rows}, indent=2))
+        args.json.write_text(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":

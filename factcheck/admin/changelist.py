@@ -23,6 +23,7 @@ from django.db.models import Exists, Max, Min, Q
 from django.utils.functional import cached_property
 
 from companies.models import Company
+from factcheck.figure_checks import with_check_counts
 from factcheck.models.claims import ClaimQuerySet
 
 CAP = 10_000  # rows counted, and so rows reachable by page number, per list
@@ -86,11 +87,17 @@ def _periods(first: dt.date, last: dt.date, kind: str):
 
 
 class ClaimChangeList(ChangeList):
-    """Django's changelist over `DeskDates`, so the date hierarchy is bounded too."""
+    """Django's changelist over `DeskDates`, so the date hierarchy is bounded too; the
+    arithmetic checks' counts of the "Checks" column are annotated on the page's rows only,
+    so the count, the date hierarchy and the id read of a page do not carry them."""
 
     def get_queryset(self, request, exclude_parameters=None):
         claims = super().get_queryset(request, exclude_parameters)
         return DeskDates(model=claims.model, query=claims.query, using=claims.db)
+
+    def get_results(self, request):
+        super().get_results(request)
+        self.result_list = with_check_counts(self.result_list)
 
 
 class CompanyFilter(admin.SimpleListFilter):
