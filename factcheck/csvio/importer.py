@@ -54,7 +54,6 @@ class ImportReport:
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
     dry_run: bool = False
-    changes: list[Change] | None = None  # every row's Change, when asked for (admin preview)
 
     @property
     def ok(self) -> bool:
@@ -290,9 +289,9 @@ def import_claims(
     dry_run: bool = False,
     file_name: str = "",
     as_new: bool = False,
-    keep_changes: bool = False,
     force: bool = False,
     progress: Callable[[int], None] | None = None,
+    on_change: Callable[[Change], None] | None = None,
 ) -> ImportReport:
     """Import the claims CSV in `binary`; with any row error, write nothing.
 
@@ -307,9 +306,9 @@ def import_claims(
         dry_run=dry_run,
         file_name=file_name,
         as_new=as_new,
-        keep_changes=keep_changes,
         force=force,
         progress=progress,
+        on_change=on_change,
     )
 
 
@@ -320,20 +319,23 @@ def import_rows(
     dry_run: bool = False,
     file_name: str = "",
     as_new: bool = False,
-    keep_changes: bool = False,
     force: bool = False,
     progress: Callable[[int], None] | None = None,
+    on_change: Callable[[Change], None] | None = None,
 ) -> ImportReport:
     """Import rows already read from a claims CSV (see import_claims).
 
     `force` overwrites claims changed since the file was made (their history says so).
+    `progress` is told the number of rows of each batch read; `on_change` is given each
+    valid row's Change as it is checked (the admin's preview keeps the few it shows).
     """
     if user is not None and not user.has_perm("factcheck.import_claim"):
         raise PermissionDenied("You do not have permission to import claims.")
-    report = ImportReport(dry_run=dry_run, changes=[] if keep_changes else None)
+    report = ImportReport(dry_run=dry_run)
     parser, checker = RowParser(as_new=as_new), RowChecker(user, force=force)
     published: list[Change] = []  # rows that change a published claim: applied by services
     writer = ClaimWriter(user=user, file_name=file_name)
+    written: list[Change] = []  # the batch in flight: told to on_change once written (its ids)
     # A dry run neither writes nor locks, so it needs no transaction.
     with nullcontext() if dry_run else transaction.atomic():
         with nullcontext() if dry_run else BackgroundWriter(writer) as background:
@@ -341,12 +343,18 @@ def import_rows(
                 parsed = [parser.parse(row) for row in batch]  # while the last batch is written
                 if background:
                     background.wait()  # the connection is ours again
+                _tell(on_change, written)
                 changes = _check_batch(parsed, checker, report, lock=not dry_run)
                 published += [c for c in changes if c.kind != "skip" and c.published]
                 if report.ok and background:
                     background.submit([c for c in changes if c.kind != "skip" and not c.published])
+                    written = changes
+                else:
+                    written = []
+                    _tell(on_change, changes)
                 if progress is not None:
                     progress(len(batch))
+        _tell(on_change, written)
         if report.ok and published:
             with transaction.atomic():  # a dry run tries them too, then rolls them back
                 apply_published(published, user=user, file_name=file_name, report=report)
@@ -355,6 +363,12 @@ def import_rows(
         if not report.ok and not dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def _tell(on_change: Callable[[Change], None] | None, changes: list[Change]) -> None:
+    if on_change is not None:
+        for change in changes:
+            on_change(change)
 
 
 def _check_batch(parsed, checker, report: ImportReport, *, lock: bool) -> list[Change]:
@@ -373,6 +387,4 @@ def _check_batch(parsed, checker, report: ImportReport, *, lock: bool) -> list[C
             setattr(report, counts[result.kind], getattr(report, counts[result.kind]) + 1)
         else:
             report.errors.extend(result)
-    if report.changes is not None:
-        report.changes.extend(changes)
     return changes

@@ -125,29 +125,47 @@ def _fields(change: Change, names: _Names) -> list[FieldChange]:
     return found
 
 
-def build_preview(changes: list[Change], *, unchanged: int) -> Preview:
-    """The preview of an import's Changes (every row's, as the dry run planned them)."""
-    moving = [c for c in changes if c.kind in ("new", "update")]
-    moving.sort(key=lambda c: (not c.published, c.kind != "update", c.row.line))
-    shown = moving[:SHOWN]
-    names = _Names(shown)
-    rows = [
-        PreviewRow(
-            line=c.row.line,
-            kind=c.kind,
-            claim_id=c.claim_id if c.kind == "update" else None,
-            quote=c.row.quote,
-            figure=_figure(c.row.value, c.row.unit, c.row.qualifier),
-            published=c.published,
-            fields=_fields(c, names) if c.kind == "update" else [],
+class PreviewBuilder:
+    """Told every valid row's Change (importer's `on_change`), keeps only the rows it shows.
+
+    Rows come in file order, so the first SHOWN of each kind (published claims changed,
+    other updates, new claims) are all the preview can list: memory stays flat whatever the
+    size of the file.
+    """
+
+    def __init__(self):
+        self.kept: list[list[Change]] = [[], [], []]
+        self.counts = [0, 0, 0]
+
+    def __call__(self, change: Change) -> None:
+        if change.kind not in ("new", "update"):
+            return
+        kind = 0 if change.published else 1 if change.kind == "update" else 2
+        self.counts[kind] += 1
+        if len(self.kept[kind]) < SHOWN:
+            self.kept[kind].append(change)
+
+    def preview(self, *, unchanged: int) -> Preview:
+        shown = [change for kept in self.kept for change in kept][:SHOWN]
+        names = _Names(shown)
+        rows = [
+            PreviewRow(
+                line=c.row.line,
+                kind=c.kind,
+                claim_id=c.claim_id if c.kind == "update" else None,
+                quote=c.row.quote,
+                figure=_figure(c.row.value, c.row.unit, c.row.qualifier),
+                published=c.published,
+                fields=_fields(c, names) if c.kind == "update" else [],
+            )
+            for c in shown
+        ]
+        published, updated, new = self.counts
+        return Preview(
+            rows=rows,
+            new=new,
+            updated=published + updated,
+            published=published,
+            unchanged=unchanged,
+            hidden=max(sum(self.counts) - SHOWN, 0),
         )
-        for c in shown
-    ]
-    return Preview(
-        rows=rows,
-        new=sum(c.kind == "new" for c in moving),
-        updated=sum(c.kind == "update" for c in moving),
-        published=sum(c.published for c in moving),
-        unchanged=unchanged,
-        hidden=max(len(moving) - SHOWN, 0),
-    )

@@ -42,8 +42,9 @@ def users(role_users):
 
 
 def upload(client):
+    """Upload the file, following an allowed upload to the status page of its preview."""
     file = SimpleUploadedFile("claims.csv", CSV, "text/csv")
-    return client.post(IMPORT, {"format": "0", "import_file": file})
+    return client.post(IMPORT, {"format": "0", "import_file": file}, follow=True)
 
 
 def imported() -> bool:

@@ -25,8 +25,11 @@ CHANGELIST = reverse("admin:factcheck_claim_changelist")
 
 
 def upload(client, data: bytes, name="claims.csv"):
+    """Upload a file and follow its preview to the status page that shows it."""
     return client.post(
-        IMPORT, {"format": "0", "import_file": SimpleUploadedFile(name, data, "text/csv")}
+        IMPORT,
+        {"format": "0", "import_file": SimpleUploadedFile(name, data, "text/csv")},
+        follow=True,
     )
 
 
@@ -56,10 +59,14 @@ def test_bad_rows_are_listed_by_line_and_column_and_nothing_can_be_confirmed(
 def test_a_file_that_is_not_utf8_gets_one_clear_message(client, fact_checker, data_dir):
     client.force_login(fact_checker)
     response = upload(client, (data_dir / "claims_latin1.csv").read_bytes())
-    assert response.context["form"].errors["import_file"] == [
+    assert response.context["job"].failure == (
         "The file is not UTF-8: line 7 (byte 0x92) is in another encoding (Windows-1252 or "
         'Latin-1?). Save it from the spreadsheet as "CSV UTF-8" and upload it again.'
-    ]
+    )
+    page = response.content.decode()
+    assert "The file is not UTF-8: line 7 (byte 0x92)" in page
+    assert 'name="import_file"' in page  # the form to upload it again
+    assert response.context.get("confirm_form") is None
 
 
 def test_preview_then_confirm(client, fact_checker, import_targets):

@@ -1,11 +1,16 @@
 """The admin's import preview: counts, then only what changes, published claims first."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from factcheck.csvio.export import iter_csv
+from factcheck.csvio.importer import import_claims
+from factcheck.csvio.preview import SHOWN, PreviewBuilder
 from factcheck.models import Claim
+from tests.factcheck.csvio.csvdata import csv_bytes
 from tests.factories import ClaimFactory, PublishedClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +40,7 @@ def test_preview_lists_changes_old_to_new_and_flags_published_first(client, fact
     response = client.post(
         IMPORT,
         {"format": "0", "import_file": SimpleUploadedFile("c.csv", data.encode(), "text/csv")},
+        follow=True,
     )
     page = response.content.decode()
     assert response.status_code == 200
@@ -44,3 +50,15 @@ def test_preview_lists_changes_old_to_new_and_flags_published_first(client, fact
     assert "change a published claim" in page or "changes a published claim" in page
     assert "$123 million" in page and "→" in page
     assert "Unchanged claim 3." not in page, "unchanged rows are only counted"
+
+
+def test_the_preview_keeps_only_the_rows_it_shows_whatever_the_file():
+    rows = [{"quote": f"New claim {n}.", "value": str(n + 1)} for n in range(SHOWN + 30)]
+    builder = PreviewBuilder()
+
+    report = import_claims(io.BytesIO(csv_bytes(*rows)), dry_run=True, on_change=builder)
+
+    preview = builder.preview(unchanged=report.unchanged)
+    assert sum(len(kept) for kept in builder.kept) == SHOWN  # not one Change per row
+    assert (preview.new, preview.hidden, len(preview.rows)) == (SHOWN + 30, 30, SHOWN)
+    assert [row.line for row in preview.rows[:2]] == [2, 3]
