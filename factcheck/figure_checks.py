@@ -13,13 +13,25 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 
 from factcheck import check_counts, figures, fx_rates
 from factcheck.figures import checks as arithmetic
 from factcheck.figures.figure import Figure
 from factcheck.models import CheckOperand, Claim, FigureCheck, Source
+from factcheck.models.claims import ChecksState
 
 Kind = FigureCheck.Kind
 Outcome = FigureCheck.Outcome
@@ -181,21 +193,44 @@ FAILING = [Outcome.FAILS, Outcome.ERROR]  # both need an editor's attention
 
 
 def _count_touching(outcomes: list[str]):
-    """COUNT of the checks with these outcomes that state or use the outer query's claim."""
-    used = CheckOperand.objects.filter(claim=OuterRef(OuterRef("pk"))).values("check_ref")
-    touching = FigureCheck.objects.filter(
-        Q(stated=OuterRef("pk")) | Q(pk__in=used), outcome__in=outcomes
+    """COUNT of the checks with these outcomes that state or use the outer query's claim.
+
+    Those it states, plus those it is a figure of that state another claim (or none), each
+    once: two index reads per claim, where one OR over both read every check per claim.
+    """
+    stated = FigureCheck.objects.filter(stated=OuterRef("pk"), outcome__in=outcomes)
+    used = CheckOperand.objects.filter(
+        claim=OuterRef("pk"), check_ref__outcome__in=outcomes
+    ).exclude(check_ref__stated=OuterRef("pk"))
+    # Plain COUNTs with no GROUP BY: one row per outer claim (a check may use it twice).
+    n_stated = stated.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
+    n_used = (
+        used.order_by()
+        .annotate(
+            n=Func(F("check_ref"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+        )
+        .values("n")
     )
-    # A plain COUNT with no GROUP BY: one row per outer claim.
-    counted = touching.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")
-    return Subquery(counted, output_field=IntegerField())
+    return Subquery(n_stated, output_field=IntegerField()) + Subquery(
+        n_used, output_field=IntegerField()
+    )
 
 
 def with_check_counts(claims):
-    """Claims annotated with `checks_failing` and `checks_holding`, in the same query."""
-    return claims.annotate(
-        checks_failing=_count_touching(FAILING), checks_holding=_count_touching([Outcome.HOLDS])
-    )
+    """Claims annotated with `checks_failing` and `checks_holding`, in the same query.
+
+    A claim whose stored checks_state is blank (check_counts) is in no check that holds or
+    fails: it counts 0 without the subqueries, which a list of 50 claims otherwise ran 100
+    times over every check (47 ms at 1M claims)."""
+
+    def counted(outcomes):
+        return Case(
+            When(checks_state=ChecksState.NONE, then=Value(0)),
+            default=_count_touching(outcomes),
+            output_field=IntegerField(),
+        )
+
+    return claims.annotate(checks_failing=counted(FAILING), checks_holding=counted([Outcome.HOLDS]))
 
 
 def recompute_for_claim(claim: Claim) -> Counter:

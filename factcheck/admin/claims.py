@@ -117,6 +117,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     # At a million claims nothing on the list may read every row (factcheck/admin/changelist.py):
     # counts stop at 10,000, facet counts (a COUNT per filter choice) are not offered.
     paginator = CappedPaginator
+    change_list_template = "admin/factcheck/claim/change_list.html"  # rows: result_rows.py
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
     readonly_fields = [

@@ -382,6 +382,8 @@ class Claim(models.Model):
                 name="claim_public_company",
             ),
             models.Index(fields=["created_at"], name="claim_created"),
+            # The desk's status filter, newest first, and its date hierarchy's years.
+            models.Index(fields=["status", "as_of", "id"], name="claim_status_as_of"),
             # The desk's evidence filters, newest first, and the dashboard's counts of them.
             *[
                 models.Index(fields=["as_of", "id"], condition=condition, name=name)
