@@ -34,6 +34,7 @@ logger = logging.getLogger(__name__)
 KEEP_FOR = 6 * 3600  # seconds a job's state stays readable
 ERRORS_KEPT = 1000  # more row errors than this are counted, not listed
 SAVE_EVERY = 0.5  # seconds between two saves of a running job's progress
+STALLED_AFTER = 120  # seconds without news after which a running job is said to have stopped
 LOG_BATCH = 2000
 
 
@@ -56,6 +57,12 @@ class ImportJob:
     error_count: int = 0
     preview: Preview | None = None
     failure: str = ""  # why the file could not be imported at all
+    saved_at: float = 0.0  # time.time() of the last save
+
+    @property
+    def stalled(self) -> bool:
+        """A running job that has not moved for a while (its server restarted?)."""
+        return self.state == "running" and time.time() - self.saved_at > STALLED_AFTER
 
     @property
     def percent(self) -> int:
@@ -69,6 +76,7 @@ class ImportJob:
         return not self.ok
 
     def save(self) -> None:
+        self.saved_at = time.time()
         cache.set(_key(self.id), self, KEEP_FOR)
 
 

@@ -46,6 +46,16 @@ def test_a_running_job_shows_its_progress_and_reloads_itself(client, fact_checke
 
 
 @pytest.mark.django_db
+def test_a_job_that_stopped_moving_says_so(client, fact_checker, monkeypatch):
+    job = running_job(fact_checker, rows=2000)
+    client.force_login(fact_checker)
+    assert "has probably stopped" not in client.get(status_url(job)).content.decode()
+    later = time.time() + import_jobs.STALLED_AFTER + 1
+    monkeypatch.setattr(import_jobs.time, "time", lambda: later)
+    assert "has probably stopped" in client.get(status_url(job)).content.decode()
+
+
+@pytest.mark.django_db
 def test_only_the_person_who_started_a_job_sees_it(client, fact_checker, publisher, editor):
     job = running_job(fact_checker)
     client.force_login(publisher)
