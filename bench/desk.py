@@ -14,6 +14,9 @@ For "My queue" the fact-checker needs a queue: the first run gives `bench-checke
 waiting claims (spread over the years; a person's queue, not a share of the desk), and says
 so. Nothing else is written.
 
+bench/pages.py runs the same pages after the public ones, in the same run (its `--no-desk`
+leaves them out); this script measures the desk alone.
+
 `--json FILE` keeps the figures; `--compare FILE` (a run at another size) adds each page's
 growth: this run's ratio over that one's. `--smoke` requests each page 3 times; `--skip WORD` leaves out the pages whose label holds
 WORD (the code before this work took minutes a request for some filters at 1M).

@@ -228,6 +228,7 @@ def print_cold(rows: list[dict]) -> None:
 
 def desk_pages(rounds: int) -> list[dict]:
     """The desk's pages, in turns with the plain template (bench/desk.py)."""
+    desk.ROUNDS = rounds  # what its table says
     client = Client()
     client.force_login(desk.fact_checker())
     with override_settings(**NO_PAGE_CACHE):

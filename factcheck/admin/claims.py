@@ -162,6 +162,15 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
         """The claim's page as readers would see it ("View on site"), marked as a preview."""
         return reverse("claim-preview", args=[obj.pk])
 
+    def get_object(self, request, object_id, from_field=None):
+        claim = super().get_object(request, object_id, from_field)
+        if claim is not None and request.method == "GET":
+            # A page only reads: its pending change is looked up once, not by each of the
+            # six places that ask (read-only fields, inlines, evidence, the form's context).
+            pending = claim.pending_change()
+            claim.pending_change = lambda: pending
+        return claim
+
     def get_changelist(self, request, **kwargs):
         return ClaimChangeList
 
