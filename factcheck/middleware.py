@@ -6,7 +6,8 @@ ETag: the public version and the full path (factcheck/caching.py). The next requ
 pays the version query and one cache read; sessions, authentication, CSRF and CSP do not
 run again for a page that is the same for everyone. Any public change moves the version,
 so every key changes and the next request is rendered afresh; old entries expire
-(`FACTDESK_PAGE_CACHE_SECONDS`, 0: off). Only what a public view marks as storable is
+(`FACTDESK_PAGE_CACHE_SECONDS`, 0: off). Each process also keeps the pages it served last
+(LocalPages), so a hit is the version query alone. Only what a public view marks as storable is
 stored (caching.public_page: a 200 that is not streamed and sets no cookie). A request
 carrying a session cookie (an editor) goes through the whole stack. Sits after
 SecurityMiddleware, so an HTTPS redirect still comes first, and answers 304 when the
@@ -26,6 +27,9 @@ from __future__ import annotations
 
 import inspect
 import logging
+import threading
+import time
+from collections import OrderedDict
 from functools import lru_cache
 
 from django.conf import settings
@@ -132,8 +136,64 @@ def _may_be_stored(path: str) -> bool:
     return path in exact or path.startswith(prefixes)
 
 
+class LocalPages:
+    """The pages this process stored or fetched last, by key: a hit needs no trip to Redis.
+
+    A key names one version of one page, so an entry is never out of date while the
+    version stands; a newer version simply asks for other keys. Entries live as long as in
+    the shared cache and at most `max_bytes` of bodies are kept (least recently used out).
+    A database that starts its version again (a test's flushed database) must `clear()` it,
+    as it must the shared cache.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple | None:
+        with self._lock:
+            entry = self._pages.get(key)
+            if entry is None:
+                return None
+            if entry[0] < time.monotonic():
+                self._drop(key)
+                return None
+            self._pages.move_to_end(key)
+            return entry[1]
+
+    def set(self, key: str, stored: tuple, seconds: int) -> None:
+        size = len(stored[2])
+        if size > self.max_bytes // 8:
+            return  # a very large page would push out many others
+        with self._lock:
+            if key in self._pages:
+                self._drop(key)
+            self._pages[key] = (time.monotonic() + seconds, stored)
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                self._drop(next(iter(self._pages)))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    def _drop(self, key: str) -> None:
+        _, stored = self._pages.pop(key)
+        self._bytes -= len(stored[2])
+
+
+LOCAL_PAGES = LocalPages(max_bytes=32 * 2**20)
+
+
 class PublicPageCacheMiddleware:
-    """Answers a public page from the cache when it was made under the current version."""
+    """Answers a public page from the cache when it was made under the current version.
+
+    The version is read from the database on every request (caching.page_etag); the page
+    is then looked up in this process's LOCAL_PAGES, then in the shared cache.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -152,16 +212,20 @@ class PublicPageCacheMiddleware:
         except DatabaseError:
             return self.get_response(request)  # the view will say so (a 503 page)
         key = f"public:page:{etag}"
-        stored = cache.get(key)
+        stored = LOCAL_PAGES.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                LOCAL_PAGES.set(key, stored, seconds)
         if stored is not None:
             status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
+            response = HttpResponse(content, status=status, headers=headers)
+            if "HTTP_IF_NONE_MATCH" not in request.META:
+                return response
             return get_conditional_response(request, etag=response.get("ETag"), response=response)
         response = self.get_response(request)
         if getattr(response, STORABLE, False) and not response.cookies:  # none set on the way
-            cache.set(
-                key, (response.status_code, list(response.items()), response.content), seconds
-            )
+            stored = (response.status_code, list(response.items()), response.content)
+            cache.set(key, stored, seconds)
+            LOCAL_PAGES.set(key, stored, seconds)
         return response

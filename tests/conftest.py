@@ -123,5 +123,8 @@ def _fresh_cache():
     """Each test starts with an empty cache (a flushed database restarts the version at 1)."""
     from django.core.cache import cache
 
+    from factcheck.middleware import LOCAL_PAGES
+
     cache.clear()
+    LOCAL_PAGES.clear()
     yield

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import environ
 
+from factcheck.redis_cache import redis_backend
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -129,9 +131,8 @@ STORAGES = {
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
-CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://factdesk"),
-}
+# Redis through factcheck/redis_cache.py: Django's backend with one client per pool.
+CACHES = redis_backend({"default": env.cache("CACHE_URL", default="locmemcache://factdesk")})
 # Public pages are kept this long in the cache above, keyed by the public version, so a
 # publication or correction shows on the next request (factcheck/caching.py). 0: off.
 FACTDESK_PAGE_CACHE_SECONDS = env.int("FACTDESK_PAGE_CACHE_SECONDS", default=600)

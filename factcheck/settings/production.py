@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, redis_backend
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -19,7 +19,7 @@ if SECRET_KEY in _INSECURE_KEYS or SECRET_KEY.startswith("django-insecure") or l
 # django-import-export's uploads between preview and confirm (CacheStorage), which the next
 # request may bring to another worker. Redis via CACHE_URL (docker-compose.yml); else the
 # database (`manage.py createcachetable`). A per-process cache would lose those uploads.
-CACHES = {"default": env.cache("CACHE_URL", default="dbcache://factdesk_cache")}
+CACHES = redis_backend({"default": env.cache("CACHE_URL", default="dbcache://factdesk_cache")})
 if CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
     raise ImproperlyConfigured(
         "CACHE_URL names a per-process cache, which workers cannot share: use "

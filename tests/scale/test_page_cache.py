@@ -8,8 +8,11 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import get_resolver
 
 from factcheck import services
+from factcheck.caching import public_version
+from factcheck.middleware import LOCAL_PAGES, LocalPages, public_paths
 from factcheck.models import Status
 from tests.factories import PublishedClaimFactory, SourceFactory, VerdictClaimFactory
 
@@ -29,8 +32,10 @@ CACHED_URLS = [
 def page_cache(settings):
     settings.FACTDESK_PAGE_CACHE_SECONDS = 600
     cache.clear()
+    LOCAL_PAGES.clear()
     yield
     cache.clear()
+    LOCAL_PAGES.clear()
 
 
 @pytest.fixture
@@ -153,3 +158,63 @@ def test_an_editor_with_a_session_is_never_served_a_stored_page(client, claim, e
     with CaptureQueriesContext(connection) as queries:
         client.get("/claims/")
     assert len(queries) > 1  # rendered through the whole stack, not read from the cache
+
+
+def test_a_page_another_process_stored_is_read_from_the_shared_cache(
+    client, claim, django_assert_num_queries
+):
+    first = client.get("/claims/")
+    LOCAL_PAGES.clear()  # as in another worker: only the shared cache has the page
+    with django_assert_num_queries(1):
+        again = client.get("/claims/")
+    assert again.content == first.content
+    cache.clear()  # and this process's copy answers while the version stands
+    with django_assert_num_queries(1):
+        assert client.get("/claims/").content == first.content
+
+
+def test_the_local_copy_gives_way_to_a_new_version(client, claim, publisher):
+    client.get("/")
+    waiting = VerdictClaimFactory(status=Status.VERIFIED)
+    services.publish_claim(claim=waiting, user=publisher)
+    cache.clear()  # nothing shared: only this process's copy of the old page is left
+    assert f'href="/claims/{waiting.pk}/"' in client.get("/").content.decode()
+
+
+def test_local_pages_keep_the_most_recent_within_their_size():
+    pages = LocalPages(max_bytes=1000)
+    for n in range(10):
+        pages.set(f"k{n}", (200, [], b"x" * 100), 600)
+    assert pages.get("k0")  # used: now the most recent
+    pages.set("k10", (200, [], b"x" * 100), 600)  # 1,100 bytes: the least recent goes
+    assert pages.get("k1") is None
+    assert all(pages.get(f"k{n}") for n in (0, *range(2, 11)))
+    pages.set("big", (200, [], b"x" * 126), 600)  # over an eighth of the size: not kept
+    assert pages.get("big") is None
+
+
+def test_local_pages_expire():
+    pages = LocalPages(max_bytes=1000)
+    pages.set("gone", (200, [], b"x"), -1)
+    assert pages.get("gone") is None
+
+
+def test_the_looked_up_paths_are_the_public_views_of_the_urlconf():
+    exact, prefixes = public_paths(get_resolver())
+    assert {"/", "/claims/", "/claims.csv", "/companies/", "/feed/", "/sitemap.xml"} <= exact
+    assert {"/methodology/", "/api/claims/", "/api/companies/"} <= exact  # ninja's too
+    assert {"/claims/", "/articles/", "/companies/", "/api/claims/", "/sitemap-"} <= set(prefixes)
+    everything = exact | set(prefixes)
+    assert not any(path.startswith(("/admin", "/healthz")) for path in everything)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_query_opens_a_dropped_connection_again(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL: SQLite has no server to drop the connection")
+    public_version()
+    connection.connection.close()  # as when the server restarted between two requests
+    connection.health_check_enabled, connection.health_check_done = True, False
+    with CaptureQueriesContext(connection) as queries:
+        assert public_version().isdigit()
+    assert len(queries) == 1  # no SELECT 1 before it: the version query is the check

@@ -28,7 +28,8 @@ def test_production_refuses_a_per_process_cache(url):
     ("env", "backend"),
     [
         ({}, "django.core.cache.backends.db.DatabaseCache"),
-        ({"CACHE_URL": "redis://127.0.0.1:6379/0"}, "django.core.cache.backends.redis.RedisCache"),
+        # Django's Redis backend, one client per pool (factcheck/redis_cache.py)
+        ({"CACHE_URL": "redis://127.0.0.1:6379/0"}, "factcheck.redis_cache.RedisCache"),
     ],
 )
 def test_production_shares_its_cache_between_workers(env, backend):
