@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
@@ -170,6 +171,14 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             pending = claim.pending_change()
             claim.pending_change = lambda: pending
         return claim
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        paginator = super().get_paginator(
+            request, queryset, per_page, orphans, allow_empty_first_page
+        )
+        if request.GET.get(SEARCH_VAR, "").strip():
+            paginator.cap = paginator.search_cap  # a search counts fewer (changelist.py)
+        return paginator
 
     def get_changelist(self, request, **kwargs):
         return ClaimChangeList

@@ -58,6 +58,27 @@ def test_a_page_past_the_cap_is_refused_not_read(client, fact_checker, monkeypat
     assert refused.status_code == 302 and "e=1" in refused["Location"]
 
 
+def test_a_search_counts_to_its_own_cap_and_offers_no_years_past_it(
+    client, fact_checker, monkeypatch
+):
+    monkeypatch.setattr(changelist.CappedPaginator, "search_cap", 4)
+    monkeypatch.setattr(ClaimAdmin, "list_per_page", 2)
+    dates = [dt.date(2020 + i, 1, 1) for i in range(6)]
+    found = [ClaimFactory(quote=f"Its valuation, year {d.year}.", as_of=d) for d in dates]
+    ClaimFactory(quote="Something else.")
+    client.force_login(fact_checker)
+    first = client.get(LIST_URL + "?q=valuation")
+    cl = first.context["cl"]
+    assert cl.paginator.capped and cl.paginator.num_pages == 2 and cl.result_count == 4
+    assert list(cl.result_list) == [found[5], found[4]]  # newest first, as without a search
+    assert "4+ claims" in first.content.decode()
+    assert "as_of__year=" not in first.content.decode()  # past the cap: no year links
+    few = client.get(LIST_URL + "?q=valuation&as_of__year=2025").context["cl"]
+    assert list(few.result_list) == [found[5]]
+    assert few.date_hierarchy == "as_of"  # within the cap, the dates are offered again
+    assert client.get(LIST_URL).context["cl"].paginator.cap == changelist.CAP  # no search
+
+
 def test_dashboard_counts_stop_at_their_cap(client, fact_checker, monkeypatch):
     monkeypatch.setattr(admin_site, "QUALITY_CAP", 2)
     ClaimFactory.create_batch(3, as_of=None)
