@@ -2,9 +2,11 @@
 
 PostgreSQL:
 
-* English goes through full-text search: `websearch_to_tsquery('english', q)` against the
-  vector of quote and rationale, the expression of the GIN index of migration 0002 (so the
-  planner reads the index; `"quoted phrases"`, `or` and `-word` work as on a search engine).
+* English goes through full-text search against the vector of quote and rationale, the
+  expression of the GIN index of migration 0002 (so the planner reads the index): each word,
+  stemmed (`plainto_tsquery('english', word)`), must be in it or in a name of the claim's
+  company; words the parser drops ("the", "of") are left out. A query written for a search
+  engine (`"quoted phrases"`, `or`, `-word`) is read whole by `websearch_to_tsquery`.
 * A query holding Chinese is matched as substrings: Chinese puts no spaces between words,
   so the English parser sees a whole sentence as one word and would never match a part of
   it. Each word of the query must appear (ILIKE) in quote and rationale, the expression of
@@ -14,13 +16,16 @@ PostgreSQL:
 
 SQLite (development, tests): every word as a substring, whatever the language.
 
-On both, a query that names a company (a word of it, in part, on the substring paths; the
-whole query on the full-text path), by its name or one of its aliases, finds that company's
-claims too: "月之暗面" finds Moonshot AI's figures whether or not a quote says so. The
+So on both databases every word must be in the quote, the rationale or a name of the claim's
+company (its name or one of its aliases; in part, except on the full-text path with
+operators, where the whole query must name it), and a query that names a company finds that
+company's claims too: "月之暗面" finds Moonshot AI's figures whether or not a quote says so. The
 companies are a subquery of the same statement, so a search costs no extra query.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connections, models
@@ -120,8 +125,37 @@ def search_claims(claims: models.QuerySet, query: str) -> models.QuerySet:
         return claims.filter(condition)
     # The GIN index of migration 0002: to_tsvector('english', coalesce(quote, '') || ' ' ||
     # coalesce(note, '')); SearchVector writes exactly that.
-    vector = SearchVector("quote", "note", config="english")
-    words_query = SearchQuery(query, config="english", search_type="websearch")
-    return claims.alias(search_vector=vector).filter(
-        models.Q(search_vector=words_query) | _of_company(query, vendor)
+    claims = claims.alias(search_vector=SearchVector("quote", "note", config="english"))
+    if _SEARCH_OPERATORS.search(query):
+        words_query = SearchQuery(query, config="english", search_type="websearch")
+        return claims.filter(models.Q(search_vector=words_query) | _of_company(query, vendor))
+    condition = models.Q()
+    for word in words:
+        condition &= _english_word(word)
+    return claims.filter(condition)
+
+
+# `"a phrase"`, `-word`, `or`: a query written for websearch_to_tsquery, taken as a whole.
+_SEARCH_OPERATORS = re.compile(r'"|(^|\s)-\S|(^|\s)or(\s|$)', re.IGNORECASE)
+
+
+class _IsStopWord(models.Func):
+    """`numnode(plainto_tsquery('english', word)) = 0`: the parser drops `word` ("the", "of").
+
+    Every argument is a constant and every function immutable, so PostgreSQL folds it to
+    true or false while planning: the condition it sits in keeps using the indexes.
+    """
+
+    template = "numnode(%(expressions)s) = 0"
+    output_field = models.BooleanField()
+
+
+def _english_word(word: str) -> models.Q:
+    """One word of an English query on PostgreSQL: in the quote or the rationale (stemmed, from
+    the GIN index), or in a name of the claim's company, as SQLite and Chinese queries match."""
+    word_query = SearchQuery(word, config="english", search_type="plain")
+    return (
+        models.Q(search_vector=word_query)
+        | _of_company(word, "postgresql")
+        | models.Q(_IsStopWord(word_query))
     )

@@ -41,3 +41,36 @@ def test_chinese_search_reads_the_trigram_index(chinese_claim):
     assert "claim_search_trgm" in plan, plan
     plan = Claim.objects.search("valuation").order_by().only("pk").explain()
     assert "claim_search_gin" in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("Lumenco valued", True),  # one word names the company, the other is in the quote
+        ("valued lumenco", True),  # any order, any case
+        ("Lumen valued", True),  # part of the company's name
+        ("Glowworks valued", True),  # its alias
+        ("the Lumenco", True),  # "the" is no word to look for on PostgreSQL, in the quote here
+        ("Lumenco revenue", False),  # every word must be found somewhere
+        ("valued billion", True),
+    ],
+)
+def test_every_word_in_the_quote_the_rationale_or_the_company_names(db, query, found):
+    from companies.models import CompanyAlias
+    from tests.factories import CompanyFactory
+
+    company = CompanyFactory(name="Lumenco", slug="lumenco")
+    CompanyAlias.objects.create(company=company, name="Glowworks")
+    claim = PublishedClaimFactory(
+        company=company, quote="It was valued at the level of $3 billion.", note=""
+    )
+    assert Claim.objects.search(query).filter(pk=claim.pk).exists() is found
+
+
+def test_a_query_with_search_operators_is_read_whole(db):
+    claim = PublishedClaimFactory(quote="Revenue rose to $2 billion.", note="")
+    PublishedClaimFactory(quote="Revenue fell to $1 billion.", note="")
+    if connection.vendor == "postgresql":
+        assert list(Claim.objects.search('"revenue rose"')) == [claim]
+        assert list(Claim.objects.search("revenue -fell")) == [claim]
+    assert claim in Claim.objects.search("revenue")
