@@ -56,7 +56,9 @@ class ClaimParams(Schema):
     metric: str | None = Field(None, json_schema_extra=_enum(Metric.values))
     status: str | None = Field(None, json_schema_extra=_enum(Status.verdicts()))
     currency: str | None = Field(None, description="ISO 4217 code of the figure's currency.")
-    q: str | None = Field(None, description="Text search in the quote and the rationale.")
+    q: str | None = Field(
+        None, description="Words to find in the quote, the rationale or the company's names."
+    )
     as_of_from: str | None = Field(None, json_schema_extra={"format": "date"})
     as_of_to: str | None = Field(None, json_schema_extra={"format": "date"})
     sort: str | None = Field(
