@@ -1,7 +1,7 @@
 """Importing a claims CSV: all or nothing, every row validated, streamed in batches.
 
-The admin (its import jobs, admin/import_jobs.py) and `manage.py import_claims` both run this import,
-so they refuse the same rows with the same messages. Rows are read and checked a batch at a
+The admin (its import jobs, admin/import_jobs.py) and `manage.py import_claims` both run
+this import, so they refuse the same rows with the same messages. Rows are read and checked a batch at a
 time: the stored claims a batch names are loaded in one query (locked for the update), the
 desk's rules are asked of each row (factcheck.rules: sources for a verdict, the corrected
 figure, the two-person rule), and the batch is written by ClaimWriter. After the first bad
