@@ -87,11 +87,15 @@ class DatabaseUnavailableMiddleware:
 def _is_public_view(callback) -> bool:
     if getattr(callback, PUBLIC_VIEW, False):
         return True
-    if not inspect.isfunction(callback):
-        return False
     # A django-ninja endpoint: the URLconf holds one function per path, closing over the
-    # path's operations; `decorate_view(public_page)` marked the operation's `run`.
-    path_view = inspect.getclosurevars(callback).nonlocals.get("self")
+    # path's operations (as `self`); `decorate_view(public_page)` marked the operation's `run`.
+    code = getattr(callback, "__code__", None)
+    if not inspect.isfunction(callback) or "self" not in code.co_freevars:
+        return False
+    try:
+        path_view = callback.__closure__[code.co_freevars.index("self")].cell_contents
+    except ValueError:  # a cell not yet filled
+        return False
     operations = getattr(path_view, "operations", ())
     return any(getattr(operation.run, PUBLIC_VIEW, False) for operation in operations)
 
