@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .figure import Figure
-from .matches import Match, to_decimal
+from .matches import Match, matched_value
 from .units import (
     AMBIGUOUS_YEN,
     ZH_COUNT_NOUNS,
@@ -317,12 +317,9 @@ def chinese_match(m: re.Match[str], text: str, offset: int = 0) -> Match | None:
     if number is None or unit is None:
         return None
     mantissa, scale, spelled = number
-    try:
-        value = to_decimal(mantissa, scale)
-    except (InvalidOperation, ArithmeticError, ValueError):
+    value = matched_value(m, mantissa, scale)
+    if value is None:
         return None
-    if m.group("sign"):
-        value = -value
     figure = Figure(
         value=value,
         unit=unit[0],

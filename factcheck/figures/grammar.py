@@ -13,11 +13,11 @@ grammar in chinese.py; `parse_figure` reads both.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from .chinese import parse_chinese
 from .figure import Figure, FigureError
-from .matches import Match, to_decimal
+from .matches import Match, matched_value
 from .units import (
     AMBIGUOUS_YEN,
     SCALES,
@@ -163,12 +163,9 @@ def match_to_figure(m: re.Match[str], offset: int = 0) -> Match | None:
     mantissa = m.group("num").replace(",", "")
     scale_word = m.group("scale") or m.group("k") or m.group("letter")
     scale = SCALES[scale_word.lower()] if scale_word else Decimal(1)
-    try:
-        value = to_decimal(mantissa, scale)
-    except (InvalidOperation, ArithmeticError, ValueError):
+    value = matched_value(m, mantissa, scale)
+    if value is None:
         return None
-    if m.group("sign"):
-        value = -value
     unit, yen_ambiguous = _unit(m)
     figure = Figure(
         value=value,

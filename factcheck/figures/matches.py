@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import Context, Decimal, localcontext
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 from .figure import Figure
 
@@ -29,3 +30,12 @@ def to_decimal(mantissa: str, scale: Decimal = Decimal(1)) -> Decimal:
         if value == value.to_integral_value() and value.adjusted() < 27:
             return value.quantize(Decimal(1))
         return value.normalize()
+
+
+def matched_value(m: re.Match[str], mantissa: str, scale: Decimal) -> Decimal | None:
+    """The signed value of a grammar match (its `sign` group), or None when unusable."""
+    try:
+        value = to_decimal(mantissa, scale)
+    except (InvalidOperation, ArithmeticError, ValueError):
+        return None
+    return -value if m.group("sign") else value

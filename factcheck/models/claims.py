@@ -3,7 +3,6 @@
 import functools
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -14,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from factcheck import figures
 from factcheck.figures.as_of import as_of_text
 from factcheck.models.articles import Language
+from factcheck.models.fields import desk_user
 from factcheck.search import search_claims
 
 
@@ -221,39 +221,13 @@ class Claim(models.Model):
         editable=False,
         help_text="The value in US dollars at the as-of date; money figures only.",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    created_by = desk_user()
+    reviewed_by = desk_user()
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        editable=False,
-    )
+    published_by = desk_user()
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text="The fact-checker who has this claim in their queue.",
+    assigned_to = desk_user(
+        editable=True, help_text="The fact-checker who has this claim in their queue."
     )
     draft_of = models.OneToOneField(
         "self",

@@ -1,10 +1,11 @@
 """What readers tell the desk: an error report on a public claim. Never shown publicly."""
 
-from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from factcheck.models.fields import desk_user
 
 http_url = URLValidator(schemes=["http", "https"], message=_("Enter an http:// or https:// URL."))
 
@@ -50,14 +51,7 @@ class ReaderReport(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
+    closed_by = desk_user()
 
     history = HistoricalRecords()
     objects = ReaderReportQuerySet.as_manager()
