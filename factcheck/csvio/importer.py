@@ -36,6 +36,7 @@ from factcheck.csvio.writer import (
     apply_published,
     new_source_stance,
 )
+from factcheck.listing import warm_after_commit
 from factcheck.models import Claim, Source
 from factcheck.services.common import changes_since
 
@@ -362,6 +363,8 @@ def import_rows(
                     transaction.set_rollback(True)
         if not report.ok and not dry_run:
             transaction.set_rollback(True)
+    if report.ok and not dry_run:
+        warm_after_commit()  # the public facet counts, once committed (listing.py)
     return report
 
 
