@@ -61,20 +61,58 @@ def facet_rows(filtered: QuerySet, *, with_status: bool) -> list[tuple[str, str,
     return [(row["facet"], row["key"], row["label"], row["n"]) for row in union]
 
 
-def summarise(filtered: QuerySet, *, with_status: bool) -> dict:
-    """The total, the blank counts and the facet counts of `filtered`, as plain data.
+# One value of a facet: (key, label, count); a None key is "no company" or "undated".
+FacetRow = tuple[str | None, str | None, int]
 
-    `blanks` counts the rows without an as-of date and without ≈ USD (for pagination);
-    `facets["unit"]` counts every unit and `facets["currency"]` the currencies among them.
+
+@dataclass(frozen=True)
+class Summary:
+    """What one set of filters selects, counted: the total, the blanks and each facet's values.
+
+    The same for every page and sort order of those filters, so it is cached under the
+    public version (factcheck/listing.py); it is plain data and pickles into the cache.
+    `unit` counts every unit (the figure sort pages by unit), `currency` the money among
+    them. `status` is None where the verdict is not counted (`/`: every row is verified).
     """
-    facets: dict[str, list[tuple[str | None, str | None, int]]] = {}
+
+    total: int
+    undated: int  # rows without an as-of date
+    without_usd: int  # rows without ≈ USD (not money, or no rate)
+    metric: tuple[FacetRow, ...] = ()
+    company: tuple[FacetRow, ...] = ()
+    unit: tuple[FacetRow, ...] = ()
+    year: tuple[FacetRow, ...] = ()
+    status: tuple[FacetRow, ...] | None = None
+
+    @property
+    def currency(self) -> tuple[FacetRow, ...]:
+        return tuple(row for row in self.unit if row[0] in CURRENCY_CODES)
+
+    def rows(self, facet: str) -> tuple[FacetRow, ...]:
+        """The values of `facet` ("company", "metric", "unit", "currency", "year", "status")."""
+        return getattr(self, facet) or ()
+
+    def blanks(self, column: str) -> int:
+        """How many rows have no `column` ("as_of" or "usd"), for the sorts that split there."""
+        return {"as_of": self.undated, "usd": self.without_usd}[column]
+
+
+def summarise(filtered: QuerySet, *, with_status: bool) -> Summary:
+    """The Summary of `filtered`: its total, blank counts and facet counts, in one query."""
+    rows: dict[str, list[FacetRow]] = {}
     for facet, key, label, n in facet_rows(filtered, with_status=with_status):
-        facets.setdefault(facet, []).append((key, label, n))
-    total = sum(n for _, _, n in facets.get("metric", []))
-    blanks = {key: n for key, _, n in facets.pop("blank", [])}
-    # Every unit is counted (the figure sort pages by unit); the currency facet is the money.
-    facets["currency"] = [row for row in facets.get("unit", []) if row[0] in CURRENCY_CODES]
-    return {"total": total, "blanks": blanks, "facets": facets}
+        rows.setdefault(facet, []).append((key, label, n))
+    blanks = {key: n for key, _, n in rows.pop("blank", [])}
+    return Summary(
+        total=sum(n for _, _, n in rows.get("metric", [])),
+        undated=blanks.get("as_of", 0),
+        without_usd=blanks.get("usd", 0),
+        metric=tuple(rows.get("metric", [])),
+        company=tuple(rows.get("company", [])),
+        unit=tuple(rows.get("unit", [])),
+        year=tuple(rows.get("year", [])),
+        status=tuple(rows.get("status", [])) if with_status else None,
+    )
 
 
 @dataclass
@@ -147,26 +185,25 @@ def _year_facet(rows, params) -> Facet:
     return facet
 
 
-def build_facets(summary: dict, params: QueryDict, *, with_status: bool) -> list[Facet]:
+def build_facets(summary: Summary, params: QueryDict, *, with_status: bool) -> list[Facet]:
     """Facets for the template: labels, counts and the link that applies or clears each value."""
-    rows = summary["facets"]
     metric_labels = dict(Metric.choices)
     facets = [
-        _simple_facet("company", gettext("Company"), rows.get("company", []), params),
-        _simple_facet("metric", gettext("Metric"), rows.get("metric", []), params, metric_labels),
-        _simple_facet("currency", gettext("Currency"), rows.get("currency", []), params),
-        _year_facet(rows.get("year", []), params),
+        _simple_facet("company", gettext("Company"), summary.company, params),
+        _simple_facet("metric", gettext("Metric"), summary.metric, params, metric_labels),
+        _simple_facet("currency", gettext("Currency"), summary.currency, params),
+        _year_facet(summary.year, params),
     ]
     if with_status:
         labels = {s: Status(s).label for s in Status.verdicts()}
         facets.insert(
-            0, _simple_facet("status", gettext("Verdict"), rows.get("status", []), params, labels)
+            0, _simple_facet("status", gettext("Verdict"), summary.rows("status"), params, labels)
         )
     return facets
 
 
 def choices_in_results(
-    choices, summary: dict, name: str, current: str
+    choices, summary: Summary, name: str, current: str
 ) -> list[tuple[str, str, bool]]:
     """(value, label, selected) of a filter's <select>: only the values these rows have.
 
@@ -174,7 +211,7 @@ def choices_in_results(
     the rows have gets its count from the facet query ("USD (12)"), the others are left out,
     except the selected one, which a reader must see to change it.
     """
-    counts = {str(key).lower(): n for key, _, n in summary["facets"].get(name, []) if key}
+    counts = {str(key).lower(): n for key, _, n in summary.rows(name) if key}
     current = current.lower()
     options = []
     for value, label in choices:

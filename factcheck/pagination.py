@@ -18,6 +18,7 @@ from math import ceil
 from django.db.models import F, QuerySet
 
 from factcheck.columns import ordering
+from factcheck.facets import Summary
 from factcheck.models import Metric, Status
 
 PER_PAGE = 50
@@ -148,7 +149,7 @@ def paginate(
     return Page(number=number, per_page=per_page, total=total, rows=rows)
 
 
-def plan(query, summary: dict) -> Segments:
+def plan(query, summary: Summary) -> Segments:
     """The sorted rows of `query` (a filters.ClaimQuery) as (queryset, row count) parts, in order.
 
     `summary` is `facets.summarise(query.filtered)`: the total, the blank counts and the
@@ -166,23 +167,23 @@ def plan(query, summary: dict) -> Segments:
     descending = query.sort.startswith("-")
     tie = F("id").desc() if descending else F("id").asc()
     if name in SPLIT_AT_BLANKS:
-        field, blanks = SPLIT_AT_BLANKS[name], summary["blanks"][name]
+        field, blanks = SPLIT_AT_BLANKS[name], summary.blanks(name)
         # NULLS placement is moot once blanks are filtered out; these match each index
         # direction on PostgreSQL (ASC NULLS LAST, DESC NULLS FIRST) so it is used.
         key = F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
         filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
         blank = rows.filter(**{f"{field}__isnull": True}).order_by(tie)
-        return [(filled, summary["total"] - blanks), (blank, blanks)]
-    if name == "status" and "status" not in summary["facets"]:
-        return [(rows.order_by(tie), summary["total"])]  # `/`: every row is verified
+        return [(filled, summary.total - blanks), (blank, blanks)]
+    if name == "status" and not summary.status:
+        return [(rows.order_by(tie), summary.total)]  # `/`: every row is verified
     if name in SPLIT_BY_FACET:
         return _facet_parts(rows, name, query.sort, query.companies, summary)
-    if name == "figure" and "unit" in summary["facets"]:
+    if name == "figure" and summary.unit:
         return _unit_parts(rows, query.sort, summary)
-    return [(rows, summary["total"])]
+    return [(rows, summary.total)]
 
 
-def _unit_parts(rows: QuerySet, sort: str, summary: dict) -> Segments:
+def _unit_parts(rows: QuerySet, sort: str, summary: Summary) -> Segments:
     """The figure sort as parts by unit (code point order, as columns.CodePointOrder sorts).
 
     A unit with a page of rows or more is a part of its own, sorted by (value, id): the
@@ -219,14 +220,14 @@ def _unit_parts(rows: QuerySet, sort: str, summary: dict) -> Segments:
     return parts
 
 
-def _facet_parts(rows: QuerySet, name: str, sort: str, companies, summary: dict) -> Segments:
+def _facet_parts(rows: QuerySet, name: str, sort: str, companies, summary: Summary) -> Segments:
     """Parts of consecutive values of a SPLIT_BY_FACET column, each at least a page long.
 
     A part sorts only its own values' rows, and a page spans at most two parts, so a
     page costs one or two queries however many companies there are. `companies` are
     (slug, name, id), ordered by name in the database's own collation (as ORDER BY is).
     """
-    counts = {key: n for key, _, n in summary["facets"].get(name, [])}  # none: no rows
+    counts = {key: n for key, _, n in summary.rows(name)}  # none: no rows
     if name == "company":
         field, values = "company_id", [(slug, pk) for slug, _, pk in companies]
     else:  # lowercase ASCII codes: Python's order is every collation's
@@ -249,11 +250,11 @@ def _facet_parts(rows: QuerySet, name: str, sort: str, companies, summary: dict)
     return parts
 
 
-def unit_counts(summary: dict) -> dict[str, int]:
+def unit_counts(summary: Summary) -> dict[str, int]:
     """How many rows each unit has ("" for plain numbers), from the facet counts."""
-    return {key or "": n for key, _, n in summary["facets"].get("unit", [])}
+    return {key or "": n for key, _, n in summary.unit}
 
 
-def unit_order(summary: dict, *, descending: bool = False) -> list[str]:
+def unit_order(summary: Summary, *, descending: bool = False) -> list[str]:
     """The units of the rows in the order the figure sort shows them (by code point)."""
     return sorted(unit_counts(summary), reverse=descending)

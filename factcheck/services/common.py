@@ -1,12 +1,19 @@
-"""What every write shares: permissions, the row lock, the version check and the save."""
+"""What every write shares: permissions, the row lock, the version check, the save, and
+the public facet counts recounted ahead once a public change commits."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from factcheck import fx_rates, rules, source_counts
+from factcheck.listing import warm_after_commit
 from factcheck.models import Claim
 
 # The fields a person changes and the history compares (stale-edit messages).
 TRACKED_FIELDS = (*rules.CONTENT_FIELDS, "status", "published_at")
+
+
+# Set by `locked` on the claim it loads: whether the public could see it before this write
+# (an unpublication makes it private, and the public counts change all the same).
+WAS_PUBLIC = "_public_when_locked"
 
 
 class StaleEdit(ValidationError):
@@ -55,6 +62,7 @@ def locked(pk: int, expected_version: int | None = None) -> Claim:
         raise ValidationError(f"Claim {pk} no longer exists: someone deleted it.") from None
     if expected_version is not None and current.version != expected_version:
         raise StaleEdit(describe_changes(pk, expected_version))
+    setattr(current, WAS_PUBLIC, current.is_public)
     return current
 
 
@@ -79,6 +87,10 @@ def write(claim: Claim, user, *, reason: str = "") -> Claim:
     claim.usd_value = fx_rates.to_usd(claim.value, claim.unit, claim.as_of)
     claim.full_clean()
     claim.save()
+    if claim.is_public or getattr(claim, WAS_PUBLIC, False):
+        # What the public sees changed: the writer counts the public pages' facets for the
+        # new version once it commits, not their first reader (listing.py).
+        warm_after_commit()
     return claim
 
 

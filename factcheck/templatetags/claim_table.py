@@ -5,14 +5,14 @@ import html
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from factcheck.facets import choices_in_results
+from factcheck.facets import Summary, choices_in_results
 from factcheck.pagination import unit_order
 
 register = template.Library()
 
 
 @register.filter
-def options_in_results(field, summary: dict) -> SafeString:
+def options_in_results(field, summary: Summary) -> SafeString:
     """A choice field's <option>s, only the values the current rows have, each with its count.
 
     Written in one pass, as `select_options` is: the company list may be long.
