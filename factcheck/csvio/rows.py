@@ -11,16 +11,19 @@ import datetime as dt
 import difflib
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, URLValidator
+from django.db import models
 
 from companies.models import Company
 from factcheck import figures
 from factcheck.csvio.columns import IMPORTED_FIELDS
 from factcheck.csvio.reader import CSVRow
-from factcheck.csvio.safety import PLAIN_NUMBER, unneutralise
+from factcheck.csvio.safety import PLAIN_NUMBER, PREFIX, unneutralise
 from factcheck.figures.as_of import AsOfError, parse_as_of
 from factcheck.models import Article, Claim, Metric, Qualifier, Source, Status
 
@@ -96,6 +99,7 @@ class RowParser:
         self.articles = dict(Article.objects.values_list("slug", "pk"))
         self.article_languages = dict(Article.objects.values_list("pk", "language"))
         self._url_field = Source._meta.get_field("url")
+        self._plain_url = plain_url_check(self._url_field)
         self._field_checks = FieldChecks()
 
     def parse(self, row: CSVRow) -> ClaimRow | list[RowError]:
@@ -111,7 +115,10 @@ class RowParser:
                 'a quote (") is probably missing or out of place.',
             )
             return errors
-        cells = {name: unneutralise(text).strip() for name, text in row.cells.items()}
+        cells = {
+            name: (unneutralise(text) if text[:1] == PREFIX else text).strip()
+            for name, text in row.cells.items()
+        }
         for name, text in cells.items():
             if "\x00" in text:  # PostgreSQL refuses it in text; SQLite would store it silently
                 fail(name, "contains a NUL character (byte 0), which cannot be stored: remove it.")
@@ -191,7 +198,7 @@ class RowParser:
         if not text:
             return {"as_of": None, "as_of_precision": "day"}
         try:
-            as_of = parse_as_of(text)
+            as_of = _as_of(text)
         except AsOfError:
             if _DAY_LIKE.fullmatch(text):
                 fail("as_of", f"'{text}' is not a date written YYYY-MM-DD (e.g. 2024-06-30).")
@@ -214,8 +221,13 @@ class RowParser:
         return value
 
     def _sources(self, text: str, fail) -> tuple[str, ...]:
+        if not text:
+            return ()
         urls = tuple(dict.fromkeys(url for url in _SOURCE_SPLIT.split(text) if url))
+        plain = self._plain_url
         for url in urls:
+            if plain(url):
+                continue
             try:
                 self._url_field.clean(url, None)
             except ValidationError as error:
@@ -315,6 +327,46 @@ class FieldChecks:
         except ValidationError as error:
             return tuple(error.messages)
         return ()
+
+
+@functools.lru_cache(maxsize=4096)
+def _as_of(text: str):
+    """parse_as_of, once per distinct cell (a file's dates repeat: quarter and year ends)."""
+    return parse_as_of(text)
+
+
+# The commonest shape of source URL, which Django's URLValidator accepts whatever its
+# schemes include http and https: http(s), a host name of ASCII letters, digits and inner
+# hyphens (at least two labels, the last of letters; no user, port or IP address), and a
+# path of printable ASCII. Each part is a narrower form of the validator's own pattern
+# (hostname_re, domain_re, tld_re, "[/?#][^\s]*"), and a URL no longer than 253 characters
+# cannot have a host name longer than the 253 it allows. Anything else goes through the
+# field's own clean(); tests/factcheck/csvio/test_rows_sources.py holds the two together.
+_PLAIN_URL = re.compile(
+    r"https?://(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?:/[!-~]*)?",
+    re.ASCII | re.IGNORECASE,
+)
+_PLAIN_URL_LENGTH = 253
+
+
+def plain_url_check(url_field) -> Callable[[str], bool]:
+    """A quick test that a URL is valid for `url_field` (False: ask the field itself).
+
+    Only for a field whose checks are those of the desk's URL fields (URLValidators that
+    allow http and https, a maximum length): another kind of validator, choices or an
+    unusual to_python, and every URL is left to the field.
+    """
+    validators = url_field.validators
+    known = all(
+        (isinstance(v, URLValidator) and {"http", "https"} <= set(v.schemes))
+        or isinstance(v, MaxLengthValidator)
+        for v in validators
+    )
+    if not known or url_field.choices or type(url_field).to_python is not models.URLField.to_python:
+        return lambda url: False
+    longest = min(_PLAIN_URL_LENGTH, url_field.max_length or _PLAIN_URL_LENGTH)
+    fullmatch = _PLAIN_URL.fullmatch
+    return lambda url: len(url) <= longest and fullmatch(url) is not None
 
 
 @functools.lru_cache(maxsize=4096)

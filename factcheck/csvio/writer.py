@@ -53,6 +53,12 @@ SOURCE_DEFAULTS = {
 HISTORY_BATCH = 2000
 
 
+# A row's values by attname -> their tuple in the order of those columns.
+PICK_CLAIM = operator.itemgetter(*CLAIM_ATTNAMES)
+PICK_SOURCE = operator.itemgetter(*SOURCE_ATTNAMES)
+PICK_UPDATED = operator.itemgetter(*UPDATED_ATTNAMES)
+
+
 def new_source_stance(status: str) -> str:
     """A source a CSV row adds: it contradicts an inaccurate claim, supports any other."""
     return Source.Stance.CONTRADICTS if status == "inaccurate" else Source.Stance.SUPPORTS
@@ -123,10 +129,6 @@ class HistoryColumns:
         return history
 
 
-def _pick(values: dict, attnames: tuple[str, ...]) -> tuple:
-    return tuple(values[name] for name in attnames)
-
-
 @dataclass(slots=True)
 class Change:
     """What one valid row does: add a claim, update a stored one, or nothing ("skip")."""
@@ -150,9 +152,10 @@ def file_label(file_name: str) -> str:
     return PurePath(file_name).name or "CSV"
 
 
-def import_reason(file_name: str, change: Change) -> str:
-    """The history's reason for a row's change: the file, the line, and any --force."""
-    reason = f"Imported from {file_label(file_name)}, line {change.row.line}"
+def import_reason(label: str, change: Change) -> str:
+    """The history's reason for a row's change: the file (its `file_label`), the line, and
+    any --force."""
+    reason = f"Imported from {label}, line {change.row.line}"
     if change.forced:
         made_from = change.row.version
         seen = f"made from version {made_from}" if made_from is not None else "no version"
@@ -178,9 +181,9 @@ class ClaimWriter:
             change.claim_id = pk
         claims = [self._new_claim(c) for c in new]
         claims_after = [self._updated_claim(c) for c in updated]
-        self.bulk.insert(Claim, CLAIM_ATTNAMES, [_pick(d, CLAIM_ATTNAMES) for d in claims])
+        self.bulk.insert(Claim, CLAIM_ATTNAMES, list(map(PICK_CLAIM, claims)))
         self.bulk.update(
-            Claim, UPDATED_ATTNAMES, [(*_pick(d, UPDATED_ATTNAMES), d["id"]) for d in claims_after]
+            Claim, UPDATED_ATTNAMES, [(*PICK_UPDATED(d), d["id"]) for d in claims_after]
         )
         reasons = [import_reason(self.file_name, c) for c in (*new, *updated)]
         self._history(Claim, claims, reasons[: len(new)], update=False)
@@ -283,7 +286,7 @@ class ClaimWriter:
             ]
         for source, pk in zip(added, self.bulk.reserve_ids(Source, len(added)), strict=True):
             source["id"] = pk
-        self.bulk.insert(Source, SOURCE_ATTNAMES, [_pick(s, SOURCE_ATTNAMES) for s in added])
+        self.bulk.insert(Source, SOURCE_ATTNAMES, list(map(PICK_SOURCE, added)))
         self._history(Source, added, [self._source_reason(s["line"]) for s in added], update=False)
         # Dropped sources are rare (an update that leaves some out): each is deleted as the
         # admin deletes one, so django-simple-history records it ("-") and its claim's
@@ -342,7 +345,7 @@ def apply_published(changes: list[Change], *, user, file_name: str, report) -> N
                 user=user,
                 values=values,
                 source_urls=row.sources,
-                reason=import_reason(file_name, change),
+                reason=import_reason(file_label(file_name), change),
             )
             if verdict:
                 services.give_verdict(
