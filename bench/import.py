@@ -7,8 +7,8 @@ rows (figures as written and plain, all statuses, one or two sources for verdict
 measures, each in its own process:
 
 1. COPY of exactly what the import writes — the same rows, in the same columns
-   (factcheck/writer.py: CLAIM_ATTNAMES, SOURCE_ATTNAMES and the history columns but
-   their keys), into the same four tables (claims, sources and both history tables) with
+   (factcheck/csvio/writer.py: CLAIM_ATTNAMES, SOURCE_ATTNAMES and history_attnames, the
+   historical models' columns but their keys), into the same four tables (claims, sources and both history tables) with
    their indexes and triggers, committed as the import commits. The rows are those an
    untimed import wrote first (dumped with COPY TO, then the tables emptied again), so the
    reference cannot drift from what the import does;
