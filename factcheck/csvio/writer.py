@@ -86,18 +86,20 @@ class HistoryColumns:
         history = model.history.model
         meta = history._meta
         tracked = {f.attname for f in history.tracked_fields}
-        self.fields = [f for f in meta.concrete_fields if f is not meta.pk]
-        self.attnames = tuple(f.attname for f in self.fields)
+        fields = [f for f in meta.concrete_fields if f is not meta.pk]
         self.user_attname = meta.get_field("history_user").attname
-        extra = {"history_type", "history_date", "history_change_reason", self.user_attname}
-        unknown = [name for name in self.attnames if name not in tracked | extra]
+        own = {"history_type", "history_date", "history_change_reason", self.user_attname}
+        unknown = [f.attname for f in fields if f.attname not in tracked | own]
         if unknown:
             raise ImproperlyConfigured(
                 f"{meta.label} has history fields the import cannot fill: {unknown}"
             )
+        # The tracked fields first, then simple-history's own: a row's tuple is then the
+        # tracked values (one itemgetter) followed by those of the history.
+        self.tracked = tuple(f.attname for f in fields if f.attname in tracked)
+        self.own = tuple(f.attname for f in fields if f.attname in own)
+        self.attnames = self.tracked + self.own
         self.reason_length = meta.get_field("history_change_reason").max_length
-        # Where each column's value comes from: the row (by attname) or the history's own.
-        self.tracked_at = [(i, name) for i, name in enumerate(self.attnames) if name in tracked]
 
     @classmethod
     def of(cls, model: type[models.Model]) -> "HistoryColumns":
@@ -107,24 +109,18 @@ class HistoryColumns:
 
     def values(self, *, user_id: int | None, date, update: bool):
         """A function (row values by attname, reason) -> the history row's tuple."""
-        fixed = {
+        given = {
             "history_type": "~" if update else "+",
             "history_date": date,
             self.user_attname: user_id,
         }
-        names = self.attnames
-        reason_at = names.index("history_change_reason")
-        length = self.reason_length
-        template = [fixed.get(name) for name in names]
-        getter = operator.itemgetter(*(name for _, name in self.tracked_at))
-        positions = [i for i, _ in self.tracked_at]
+        reason_at = self.own.index("history_change_reason")
+        head = tuple(given[name] for name in self.own[:reason_at])
+        tail = tuple(given[name] for name in self.own[reason_at + 1 :])
+        tracked, length = operator.itemgetter(*self.tracked), self.reason_length
 
         def history(row: dict, reason: str) -> tuple:
-            values = list(template)
-            for i, value in zip(positions, getter(row), strict=True):
-                values[i] = value
-            values[reason_at] = reason[:length]
-            return tuple(values)
+            return (*tracked(row), *head, reason[:length], *tail)
 
         return history
 
