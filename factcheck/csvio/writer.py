@@ -2,8 +2,9 @@
 
 Rows for claims that are not published are written a batch at a time, a few statements per
 batch whatever its size: claims and sources by BulkRows (COPY on PostgreSQL), their history
-by django-simple-history's own bulk API, with the importing user and a reason naming the
-file and line, so the import shows in every claim's history as an edit would. Rows that
+in django-simple-history's historical models (COPY on PostgreSQL, its bulk_history_create on
+SQLite: ClaimWriter._history), with the importing user and a reason naming the file and
+line, so the import shows in every claim's history as an edit would. Rows that
 change a published claim go one by one through the services (`apply_published`), which make
 them the claim's pending change, exactly as the change form does.
 
