@@ -76,7 +76,7 @@ def summary_key(query: ClaimQuery, version: str, *, verified_only: bool) -> str:
     """The cache key of the summary of `query`'s filters under public version `version`."""
     key_text = repr((verified_only, query.filter_key()))
     digest = hashlib.blake2b(key_text.encode(), digest_size=16).hexdigest()
-    return f"public:summary:{version}:{digest}"
+    return f"public:facets:{version}:{digest}"  # a Summary (not the dict stored before)
 
 
 def cached_summary(query: ClaimQuery, version: str, *, verified_only: bool) -> Summary:
@@ -144,7 +144,8 @@ def warm_after_commit() -> None:
         entry[1] is warm_public_summaries for entry in connection.run_on_commit
     ):
         return
-    transaction.on_commit(warm_public_summaries)
+    # robust: whatever goes wrong is logged; the change itself has committed.
+    transaction.on_commit(warm_public_summaries, robust=True)
 
 
 def claim_listing(request, *, verified_only: bool) -> Listing:
