@@ -8,7 +8,8 @@ class FactcheckConfig(AppConfig):
     default = True
 
     def ready(self):
-        from factcheck import check_counts, source_counts  # noqa: F401 - connect their receivers
+        # noqa: F401 - connect their receivers
+        from factcheck import check_counts, listing, source_counts  # noqa: F401
 
 
 class FactdeskAdminConfig(admin_apps.AdminConfig):

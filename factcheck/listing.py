@@ -29,7 +29,8 @@ import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError
+from django.dispatch import receiver
 from django.http import QueryDict
 from redis.exceptions import RedisError
 
@@ -39,6 +40,7 @@ from factcheck.filters import ClaimQuery, public_claims, public_companies
 from factcheck.models import Claim
 from factcheck.pagination import Page, PageError, page_number, paginate, plan
 from factcheck.routers import public_reads
+from factcheck.signals import public_change_committed
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +122,7 @@ def _count_once(key: str, count) -> Summary:
 def warm_public_summaries() -> None:
     """Count the unfiltered summaries of `/` and `/claims/` for the current public version.
 
-    Run by the writer once its change has committed (`warm_after_commit`), so the first
+    Run by the writer once its change has committed (`signals.public_change_committed`), so the first
     reader finds them. The version is read from the primary, as `request_version` reads it,
     so the key is the one readers compute; the counts come from the primary too. The labels
     are translated when the page is drawn, so one summary serves every language. A failure
@@ -137,15 +139,9 @@ def warm_public_summaries() -> None:
         logger.warning("The public facet counts were not counted ahead.", exc_info=True)
 
 
-def warm_after_commit() -> None:
-    """Have `warm_public_summaries` run once the current transaction commits (once for it)."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(
-        entry[1] is warm_public_summaries for entry in connection.run_on_commit
-    ):
-        return
-    # robust: whatever goes wrong is logged; the change itself has committed.
-    transaction.on_commit(warm_public_summaries, robust=True)
+@receiver(public_change_committed, dispatch_uid="factcheck.listing.warm_public_summaries")
+def _count_ahead(sender, **kwargs) -> None:
+    warm_public_summaries()
 
 
 def claim_listing(request, *, verified_only: bool) -> Listing:

@@ -44,6 +44,7 @@ LAYERS: list[tuple[str, list[str]]] = [
             "factcheck.roles",
             "factcheck.links",
             "factcheck.columns",
+            "factcheck.signals",
             "factcheck.bulk_rows",
             "factcheck.context_processors",
             "factcheck.csvio.safety",

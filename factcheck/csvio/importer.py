@@ -22,7 +22,7 @@ from typing import BinaryIO
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from factcheck import rules
+from factcheck import rules, signals
 from factcheck.csvio.background import BackgroundWriter
 from factcheck.csvio.columns import IMPORTED_FIELDS
 from factcheck.csvio.reader import CSVRow, read_rows
@@ -36,7 +36,6 @@ from factcheck.csvio.writer import (
     apply_published,
     new_source_stance,
 )
-from factcheck.listing import warm_after_commit
 from factcheck.models import Claim, Source
 from factcheck.services.common import changes_since
 
@@ -364,7 +363,7 @@ def import_rows(
         if not report.ok and not dry_run:
             transaction.set_rollback(True)
     if report.ok and not dry_run:
-        warm_after_commit()  # the public facet counts, once committed (listing.py)
+        signals.on_public_change_commit()  # listing.py counts the public facets ahead
     return report
 
 

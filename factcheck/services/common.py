@@ -3,8 +3,7 @@ the public facet counts recounted ahead once a public change commits."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from factcheck import fx_rates, rules, source_counts
-from factcheck.listing import warm_after_commit
+from factcheck import fx_rates, rules, signals, source_counts
 from factcheck.models import Claim
 
 # The fields a person changes and the history compares (stale-edit messages).
@@ -90,7 +89,7 @@ def write(claim: Claim, user, *, reason: str = "") -> Claim:
     if claim.is_public or getattr(claim, WAS_PUBLIC, False):
         # What the public sees changed: the writer counts the public pages' facets for the
         # new version once it commits, not their first reader (listing.py).
-        warm_after_commit()
+        signals.on_public_change_commit()
     return claim
 
 

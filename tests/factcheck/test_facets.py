@@ -16,7 +16,7 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from factcheck import listing, services
+from factcheck import listing, services, signals
 from factcheck.caching import public_version
 from factcheck.csvio.export import iter_csv
 from factcheck.csvio.importer import import_claims
@@ -95,7 +95,7 @@ def test_a_dry_run_import_counts_nothing_ahead(desk, django_capture_on_commit_ca
     text = "".join(iter_csv(Claim.objects.filter(pk=desk["draft"].pk)))
     with django_capture_on_commit_callbacks() as callbacks:
         assert import_claims(io.BytesIO(text.encode()), dry_run=True).ok
-    assert listing.warm_public_summaries not in callbacks
+    assert signals.send_public_change not in callbacks
 
 
 def test_a_source_change_of_a_published_claim_goes_to_its_draft_and_counts_nothing(
@@ -108,7 +108,7 @@ def test_a_source_change_of_a_published_claim_goes_to_its_draft_and_counts_nothi
     assert Claim.objects.filter(draft_of=desk["valuation"]).exists()
     # The public sees no change, so nothing is counted ahead (the triggers still move the
     # version for the draft's rows: its first reader counts, docs/PERFORMANCE.md).
-    assert listing.warm_public_summaries not in callbacks
+    assert signals.send_public_change not in callbacks
 
 
 def test_the_counts_are_counted_once_per_transaction(
@@ -117,7 +117,7 @@ def test_the_counts_are_counted_once_per_transaction(
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         services.publish_claim(claim=desk["unpublished"], user=publisher)
         services.unpublish_claim(claim=desk["gpus"], user=publisher, reason="Withdrawn.")
-    assert callbacks.count(listing.warm_public_summaries) == 1
+    assert callbacks.count(signals.send_public_change) == 1
     assert_warm()
 
 
