@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from factcheck import figure_checks, rules
-from factcheck.models import Claim, Retraction, Status
+from factcheck.models import Claim, Correction, Retraction, Status
 
 from . import revisions
 from .common import (
@@ -92,11 +92,7 @@ def revise_claim(
         )
     if not edited and not sources_changed:
         return target
-    before = Claim.objects.get(pk=target.pk)
-    saved = write(target, user, reason=reason)
-    if figure_checks.figure_changed(before, saved):
-        figure_checks.recompute_for_claim(saved)  # the arithmetic checks that read this figure
-    return saved
+    return write(target, user, reason=reason)  # recomputes the checks that read its figure
 
 
 def apply_content(target: Claim, values: dict, user) -> bool:
@@ -231,9 +227,38 @@ def publish_claim(*, claim: Claim, user, expected_version: int | None = None) ->
     )
     if problem:
         raise ValidationError(problem)
+    retraction = current.retractions.first()  # the latest: readers saw the claim before
+    if retraction is not None:
+        _republish(current, retraction, user)
     current.published_at = timezone.now()
     current.published_by = user
     return write(current, user)
+
+
+def _republish(claim: Claim, retraction: Retraction, user) -> None:
+    """Publishing again a claim readers saw: as for a published claim's change, two people
+    agree (who gave the verdict does not publish it), and what changed since is corrected
+    in public, so taking a claim back and publishing it again is no way round either."""
+    if rules.two_person_error(
+        basis_editors=[claim.reviewed_by_id], reviewer_id=getattr(user, "pk", None)
+    ):
+        raise ValidationError(
+            "Readers saw this claim before it was taken back, and you gave it its verdict "
+            "since: another publisher must publish it again (the two-person rule)."
+        )
+    figure = claim.figure_display
+    if figure == retraction.figure and claim.status == retraction.old_status:
+        return
+    Correction.objects.create(
+        claim=claim,
+        old_status=retraction.old_status,
+        new_status=claim.status,
+        old_figure=retraction.figure if figure != retraction.figure else "",
+        new_figure=figure if figure != retraction.figure else "",
+        reason=claim.correction_reason.strip()
+        or f"Published again after it was taken back ({retraction.reason})",
+        created_by=user,
+    )
 
 
 @transaction.atomic
@@ -263,7 +288,10 @@ def unpublish_claim(
     )
     pending = current.pending_change()
     if pending is not None:
-        revisions.fold(draft=locked(pending.pk), live=current)
+        draft = locked(pending.pk)
+        revisions.fold(draft=draft, live=current)
+        # Kept for readers: published again, the claim's correction says why it changed.
+        current.correction_reason = draft.correction_reason
     current.published_at = None
     current.published_by = None
     return write(current, user, reason="Unpublished: " + reason.strip())

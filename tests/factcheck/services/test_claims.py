@@ -173,3 +173,40 @@ def test_save_claim_computes_usd_value_for_usd(editor):
     )
     assert claim.usd_value == Decimal("157000000000.00")
     assert claim.created_by == editor
+
+
+def test_taking_a_claim_back_and_publishing_it_again_is_no_way_round_the_two_person_rule(
+    publisher, editor
+):
+    """Red team: a publisher gave a published claim's change its verdict (so may not release
+    it), unpublished the claim (which folds the change in) and published it again alone."""
+    claim = VerdictClaimFactory()
+    services.publish_claim(claim=claim, user=publisher)
+    draft = services.revise_claim(
+        claim=claim, user=editor, values={"note": "A different rationale."}
+    )
+    draft = services.give_verdict(
+        claim=draft, reviewer=publisher, status=Status.UNVERIFIABLE, reason="Source withdrawn."
+    )
+    with pytest.raises(ValidationError, match="another publisher"):
+        services.publish_claim(claim=draft, user=publisher)
+    services.unpublish_claim(claim=claim, user=publisher, reason="Under review again.")
+    with pytest.raises(ValidationError, match="another publisher"):
+        services.publish_claim(claim=claim, user=publisher)
+    assert not Claim.objects.public().exists()
+
+    services.publish_claim(claim=claim, user=UserFactory(role="Publisher"))
+    claim.refresh_from_db()
+    assert claim.status == Status.UNVERIFIABLE
+    correction = Correction.objects.get(claim=claim)
+    assert (correction.old_status, correction.new_status) == (Status.VERIFIED, Status.UNVERIFIABLE)
+    assert correction.reason == "Source withdrawn."
+
+
+def test_a_claim_published_again_unchanged_records_no_correction(publisher):
+    claim = VerdictClaimFactory()
+    services.publish_claim(claim=claim, user=publisher)
+    services.unpublish_claim(claim=claim, user=publisher, reason="A moment's doubt.")
+    services.publish_claim(claim=claim, user=publisher)
+    assert Claim.objects.public().get() == claim
+    assert not Correction.objects.filter(claim=claim).exists()
