@@ -9,7 +9,7 @@ class FactcheckConfig(AppConfig):
 
     def ready(self):
         # noqa: F401 - connect their receivers
-        from factcheck import check_counts, listing, source_counts  # noqa: F401
+        from factcheck import check_counts, figure_checks, listing, source_counts  # noqa: F401
 
 
 class FactdeskAdminConfig(admin_apps.AdminConfig):

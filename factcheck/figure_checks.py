@@ -2,9 +2,11 @@
 
 The arithmetic itself is pure (factcheck.figures.checks); this module turns claims into
 figures, finds the exchange rate for conversions in the FX table, and stores what came
-out (outcome, expected value, the working in words, when). services.save_claim calls
-`recompute_for_claim` when a claim's figure changes; load_fx and the FX admin call
-`recompute_conversions` when rates change; `check_figures` recomputes everything.
+out (outcome, expected value, the working in words, when). Every service write
+(services.common.write) calls `recompute_for_claim` when a claim's figure changes, the CSV
+importer calls `recompute_for_claims` for the claims it updated, and deleting a claim
+recomputes the checks it was a figure of (the receivers at the end); load_fx and the FX
+admin call `recompute_conversions` when rates change; `check_figures` recomputes everything.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal
 
 from django.db.models import (
     Case,
+    Count,
     F,
     Func,
     IntegerField,
@@ -25,6 +28,8 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.signals import post_delete, pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
 from factcheck import check_counts, figures, fx_rates
@@ -234,7 +239,31 @@ def with_check_counts(claims):
 
 
 def recompute_for_claim(claim: Claim) -> Counter:
-    return recompute(touching([claim.pk]))
+    return recompute_for_claims([claim.pk])
+
+
+CLAIM_BATCH = 5000  # claim ids per lookup (SQLite's bound parameters)
+
+
+def recompute_for_claims(claim_ids: Iterable[int]) -> Counter:
+    """Recompute the checks that state or use any of these claims.
+
+    The checks are found by their operands and stated claims first (two index reads per
+    batch of ids), so an import of claims that are in no check recomputes nothing.
+    """
+    ids = sorted({pk for pk in claim_ids if pk is not None})
+    check_ids: set[int] = set()
+    for start in range(0, len(ids), CLAIM_BATCH):
+        chunk = ids[start : start + CLAIM_BATCH]
+        check_ids.update(
+            CheckOperand.objects.filter(claim_id__in=chunk).values_list("check_ref_id", flat=True)
+        )
+        check_ids.update(
+            FigureCheck.objects.filter(stated_id__in=chunk).values_list("pk", flat=True)
+        )
+    if not check_ids:
+        return Counter()
+    return recompute(FigureCheck.objects.filter(pk__in=sorted(check_ids)))
 
 
 def recompute_conversions() -> Counter:
@@ -242,11 +271,64 @@ def recompute_conversions() -> Counter:
     return recompute(FigureCheck.objects.filter(kind=Kind.CONVERSION))
 
 
-def figure_changed(before: Claim | None, after: Claim) -> bool:
-    """Whether a save moved anything a check reads (value, unit, qualifier, date, quote)."""
+def figure_changed(before: Claim | dict | None, after: Claim) -> bool:
+    """Whether a save moved anything a check reads (value, unit, qualifier, date, quote).
+
+    `before` is the claim as stored, or its FIGURE_FIELDS in a dict (`figure_of`)."""
     if before is None:
         return False  # a new claim is in no check yet
-    return any(getattr(before, name) != getattr(after, name) for name in FIGURE_FIELDS)
+    if not isinstance(before, dict):
+        before = figure_of(before)
+    return any(before[name] != getattr(after, name) for name in FIGURE_FIELDS)
+
+
+def figure_of(claim: Claim) -> dict:
+    """What the checks read of a claim (FIGURE_FIELDS), to compare after a write."""
+    return {name: getattr(claim, name) for name in FIGURE_FIELDS}
+
+
+def with_all_operands(checks):
+    """Those of `checks` that have as many operands as their kind takes.
+
+    An operand's row goes with its claim, so a check whose figure was deleted has too few:
+    the public page shows no such check, whatever its stored working says."""
+    n = Subquery(
+        CheckOperand.objects.filter(check_ref=OuterRef("pk"))
+        .order_by()
+        .values("check_ref")
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    )
+    fits = Q()
+    for kind, (fewest, most) in OPERAND_COUNTS.items():
+        bounds = Q(kind=kind, operand_count__gte=fewest)
+        if most is not None:
+            bounds &= Q(operand_count__lte=most)
+        fits |= bounds
+    return checks.annotate(operand_count=n).filter(fits)
+
+
+# A claim deleted takes its operand rows with it (CASCADE), and the checks it stated: the
+# checks it was a figure of stay, with a figure fewer, and are recomputed (an error saying
+# how many figures they have now), so no stored working still shows the deleted figure.
+_CHECKS_OF_DELETED = "_figure_checks_using"
+
+
+@receiver(pre_delete, sender=Claim, dispatch_uid="figure_checks_claim_deleting")
+def _remember_checks(sender, instance, **kwargs) -> None:
+    setattr(
+        instance,
+        _CHECKS_OF_DELETED,
+        set(CheckOperand.objects.filter(claim=instance).values_list("check_ref_id", flat=True)),
+    )
+
+
+@receiver(post_delete, sender=Claim, dispatch_uid="figure_checks_claim_deleted")
+def _recompute_after_delete(sender, instance, **kwargs) -> None:
+    check_ids = getattr(instance, _CHECKS_OF_DELETED, set())
+    if check_ids:
+        recompute(FigureCheck.objects.filter(pk__in=sorted(check_ids)))
 
 
 def source_deviations(claim: Claim) -> list[tuple[Source, figures.Deviation]]:

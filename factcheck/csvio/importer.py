@@ -333,7 +333,10 @@ def import_rows(
         raise PermissionDenied("You do not have permission to import claims.")
     report = ImportReport(dry_run=dry_run)
     parser, checker = RowParser(as_new=as_new), RowChecker(user, force=force)
+    from factcheck import figure_checks  # the checks of the claims whose figure moved
+
     published: list[Change] = []  # rows that change a published claim: applied by services
+    moved: set[int] = set()  # claims written here whose figure changed (services do their own)
     writer = ClaimWriter(user=user, file_name=file_name)
     written: list[Change] = []  # the batch in flight: told to on_change once written (its ids)
     # A dry run neither writes nor locks, so it needs no transaction.
@@ -346,6 +349,13 @@ def import_rows(
                 _tell(on_change, written)
                 changes = _check_batch(parsed, checker, report, lock=not dry_run)
                 published += [c for c in changes if c.kind != "skip" and c.published]
+                moved.update(
+                    c.claim_id or c.row.id
+                    for c in changes
+                    if c.kind == "update"
+                    and not c.published
+                    and not set(c.changed).isdisjoint(figure_checks.FIGURE_FIELDS)
+                )
                 if report.ok and background:
                     background.submit([c for c in changes if c.kind != "skip" and not c.published])
                     written = changes
@@ -360,6 +370,8 @@ def import_rows(
                 apply_published(published, user=user, file_name=file_name, report=report)
                 if dry_run or not report.ok:
                     transaction.set_rollback(True)
+        if report.ok and not dry_run and moved:
+            figure_checks.recompute_for_claims(moved)  # found by operand first: cheap if none
         if not report.ok and not dry_run:
             transaction.set_rollback(True)
     if report.ok and not dry_run:

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck import figure_checks, rules
+from factcheck import rules
 from factcheck.models import Claim, Correction, Retraction, Status
 
 from . import revisions

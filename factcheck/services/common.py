@@ -3,7 +3,7 @@ the public facet counts recounted ahead once a public change commits."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from factcheck import fx_rates, rules, signals, source_counts
+from factcheck import figure_checks, fx_rates, rules, signals, source_counts
 from factcheck.models import Claim
 
 # The fields a person changes and the history compares (stale-edit messages).
@@ -13,6 +13,8 @@ TRACKED_FIELDS = (*rules.CONTENT_FIELDS, "status", "published_at")
 # Set by `locked` on the claim it loads: whether the public could see it before this write
 # (an unpublication makes it private, and the public counts change all the same).
 WAS_PUBLIC = "_public_when_locked"
+# Set by `locked` too: what the arithmetic checks read of it (figure_checks.FIGURE_FIELDS).
+FIGURE_WHEN_LOCKED = "_figure_when_locked"
 
 
 class StaleEdit(ValidationError):
@@ -62,6 +64,7 @@ def locked(pk: int, expected_version: int | None = None) -> Claim:
     if expected_version is not None and current.version != expected_version:
         raise StaleEdit(describe_changes(pk, expected_version))
     setattr(current, WAS_PUBLIC, current.is_public)
+    setattr(current, FIGURE_WHEN_LOCKED, figure_checks.figure_of(current))
     return current
 
 
@@ -72,7 +75,9 @@ def add_basis_editor(claim: Claim, user) -> None:
 
 def write(claim: Claim, user, *, reason: str = "") -> Claim:
     """Validate and save `claim` as `user`, raising its version (the row is locked), with
-    the fields stored for the lists recomputed (source_counts.derived)."""
+    the fields stored for the lists recomputed (source_counts.derived), and the arithmetic
+    checks that read its figure recomputed when the figure moved (a revision, a pending
+    change folded in on release or unpublication)."""
     if user is not None:
         claim._history_user = user  # the audit trail names who, outside requests too
     if reason:
@@ -85,12 +90,26 @@ def write(claim: Claim, user, *, reason: str = "") -> Claim:
     claim.corrected_value = rules.kept_correction(claim.status, claim.corrected_value)
     claim.usd_value = fx_rates.to_usd(claim.value, claim.unit, claim.as_of)
     claim.full_clean()
+    before = _stored_figure(claim)
     claim.save()
+    setattr(claim, FIGURE_WHEN_LOCKED, figure_checks.figure_of(claim))
+    if figure_checks.figure_changed(before, claim):
+        figure_checks.recompute_for_claim(claim)
     if claim.is_public or getattr(claim, WAS_PUBLIC, False):
         # What the public sees changed: the writer counts the public pages' facets for the
         # new version once it commits, not their first reader (listing.py).
         signals.on_public_change_commit()
     return claim
+
+
+def _stored_figure(claim: Claim) -> dict | None:
+    """The claim's figure as stored: as `locked` read it, else read now (None if new)."""
+    if claim.pk is None:
+        return None
+    seen = getattr(claim, FIGURE_WHEN_LOCKED, None)
+    if seen is not None:
+        return seen
+    return Claim.objects.filter(pk=claim.pk).values(*figure_checks.FIGURE_FIELDS).first()
 
 
 def content_of(claim: Claim) -> dict:

@@ -11,7 +11,7 @@ a public correction, and deletes the draft. One draft per live claim at most.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from factcheck import figure_checks, rules
+from factcheck import rules
 from factcheck.models import Claim, Correction, Source
 
 from .common import changed_fields, content_of, write
@@ -145,7 +145,4 @@ def release(*, draft: Claim, user) -> Claim:
         created_by=user,
     )
     live.basis_editors = []
-    saved = write(live, user, reason="Pending change published")
-    if figure_moved:
-        figure_checks.recompute_for_claim(saved)
-    return saved
+    return write(live, user, reason="Pending change published")  # recomputes the checks

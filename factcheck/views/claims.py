@@ -15,7 +15,7 @@ from factcheck import jsonld
 from factcheck.caching import public_page
 from factcheck.columns import BY_NAME
 from factcheck.facets import build_facets
-from factcheck.figure_checks import source_deviations
+from factcheck.figure_checks import source_deviations, with_all_operands
 from factcheck.listing import claim_listing
 from factcheck.models import CheckOperand, Claim, FigureCheck, Retraction, Status
 from factcheck.quotes import quote_context
@@ -117,7 +117,8 @@ def public_checks(claim: Claim):
     """The arithmetic checks involving `claim` whose every figure is public.
 
     A check that uses an unpublished figure is left out entirely, so its working never
-    shows a number the desk has not published.
+    shows a number the desk has not published; so is one short of a figure (a deleted
+    claim takes its operand row with it, and its stored working may still show it).
     """
     public = Claim.objects.public()
     # NOT EXISTS per operand (a primary-key probe), not NOT IN over every public claim.
@@ -129,7 +130,7 @@ def public_checks(claim: Claim):
     )
     operands = CheckOperand.objects.select_related("claim").order_by("position", "pk")
     return (
-        FigureCheck.objects.filter(involving, stated__in=public)
+        with_all_operands(FigureCheck.objects.filter(involving, stated__in=public))
         .exclude(Exists(hidden_operand))
         .select_related("stated")
         .prefetch_related(Prefetch("inputs", queryset=operands))
