@@ -1,7 +1,7 @@
 """No N+1 where tests/public and tests/factcheck do not already look.
 
 tests/public/test_query_counts.py fixes the counts of the lists, the API, the CSV and a
-claim page with one source and one check; tests/factcheck/test_admin_queries.py the claims
+claim page with one source and one check; tests/factcheck/admin/test_queries.py the claims
 changelist. Here: a claim page with many sources, corrections and checks of many figures;
 the sitemaps; and the other admin changelists (sources, checks, corrections, companies,
 articles), each at two sizes.
