@@ -16,10 +16,17 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from factcheck import services
+from factcheck import figure_checks, services
 from factcheck.csvio.columns import HEADER
 from factcheck.models import Claim, Source, Status
-from tests.factories import ClaimFactory, PublishedClaimFactory, SourceFactory, claim_post
+from tests.factories import (
+    ClaimFactory,
+    PublishedClaimFactory,
+    SourceFactory,
+    claim_post,
+    figure_claim,
+    make_check,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -548,3 +555,32 @@ def test_an_odd_article_or_company_is_a_form_error(client, editor, field, value)
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
+
+
+# --- arithmetic checks: a figure never published stays off the public page ---------------
+
+
+def test_deleting_the_hidden_figures_of_a_check_never_shows_them(client, publisher):
+    stated = PublishedClaimFactory(value=Decimal("80"), unit="%", quote="an 80% decrease")
+    hidden = [
+        figure_claim("HK$320 billion", "from a peak of HK$320 billion"),
+        figure_claim("HK$53.7 billion", "to just HK$53.7 billion"),
+    ]
+    check = make_check("percent_change", hidden, stated)
+    figure_checks.recompute()
+    check.refresh_from_db()
+    assert "HK$320 billion" in check.working  # the working names the unpublished figures
+    page = reader_sees(stated)  # warm the page cache: the check is left out
+    assert "HK$320 billion" not in page and "83.2%" not in page
+    client.force_login(publisher)
+    response = client.post(
+        reverse("admin:factcheck_claim_changelist"),
+        {"action": "delete_selected", "_selected_action": [c.pk for c in hidden], "post": "yes"},
+    )
+    assert response.status_code == 302
+    assert not Claim.objects.filter(pk__in=[c.pk for c in hidden]).exists()
+    check.refresh_from_db()
+    assert check.outcome == "error" and "HK$320 billion" not in check.working
+    page = reader_sees(stated)
+    assert "HK$320 billion" not in page and "HK$53.7 billion" not in page
+    assert "83.2%" not in page and "Cannot compute" not in page
