@@ -2,9 +2,17 @@
 
 Kept outside the factcheck.admin package: importing the site class must not register
 ModelAdmins while Django is still building the default site.
+
+The site also keeps odd addresses away from every changelist it serves (`ListGuard`, given
+to each ModelAdmin as it is registered, Django's own User admin included): a NUL byte the
+database refuses, a year 0 or a month 13, a selection that is not a row's id. Each is put
+right with a message instead of reaching the database as a server error.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import connections, models, router
+from django.http import HttpResponseRedirect
 
 from factcheck.models import Claim, Status
 from factcheck.models.claims import AT_ODDS, SECONDARY_ONLY
@@ -92,10 +100,126 @@ def recent_activity(limit: int = 15) -> list[dict]:
     ]
 
 
+# The parts of a date or time a list may be filtered by (`created_at__year=2024`), and the
+# values each can take; anything else would make a date that cannot exist (year 0) or a
+# number the database cannot hold.
+DATE_PARTS = {
+    "year": (1, 9999),
+    "iso_year": (1, 9999),
+    "quarter": (1, 4),
+    "month": (1, 12),
+    "week": (1, 53),
+    "day": (1, 31),
+    "week_day": (1, 7),
+    "iso_week_day": (1, 7),
+    "hour": (0, 23),
+    "minute": (0, 59),
+    "second": (0, 59),
+}
+LISTS = ("in", "range")  # lookups whose value is a comma-separated list
+
+
+def _number_in(value: str, low: int, high: int) -> bool:
+    value = value.strip()
+    return value.isascii() and value.isdigit() and len(value) <= 19 and low <= int(value) <= high
+
+
+def list_param_ok(name: str, value: str, hierarchy: str | None = None) -> bool:
+    """Whether a changelist query parameter can reach the database without an error.
+
+    `hierarchy`: the list's date hierarchy, whose year links end at 9998 (Django reads the
+    year as the span to the next one, and there is no year 10000)."""
+    if "\x00" in name or "\x00" in value:
+        return False
+    parts = name.split("__")
+    for i, part in enumerate(parts[1:], start=1):
+        if part not in DATE_PARTS:
+            continue
+        lookup = parts[-1] if i < len(parts) - 1 else "exact"
+        if lookup == "isnull":
+            return True
+        values = value.split(",") if lookup in LISTS else [value]
+        low, high = DATE_PARTS[part]
+        if hierarchy and name == f"{hierarchy}__year":
+            high -= 1
+        return all(_number_in(one, low, high) for one in values)
+    return True
+
+
+def odd_list_params(query, hierarchy: str | None = None) -> list[str]:
+    """The names of `query`'s parameters (any of their values) a list cannot use."""
+    return [
+        name
+        for name, values in query.lists()
+        if not all(list_param_ok(name, value, hierarchy) for value in values)
+    ]
+
+
+def selection_ok(model, values: list[str]) -> bool:
+    """Whether the ids an action was posted with can all be ids of `model`'s rows."""
+    if any("\x00" in value for value in values):
+        return False
+    pk = model._meta.pk
+    while pk.remote_field is not None:  # a one-to-one key: the other model's
+        pk = pk.target_field
+    if not isinstance(pk, models.IntegerField | models.AutoField):
+        return True
+    ops = connections[router.db_for_read(model)].ops
+    low, high = ops.integer_field_range(pk.get_internal_type())
+    low = 0 if low is None else max(low, 0)
+    high = 2**63 - 1 if high is None else high
+    return all(_number_in(value, low, high) for value in values)
+
+
+class ListGuard:
+    """Before any changelist runs: its address and its action's selection are checked.
+
+    A parameter the list cannot use is left out, and the list shown again without it, with
+    a message (the way the claims list always did); an action posted with a selection that
+    is not ids of this list's rows changes nothing and says so.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        odd = odd_list_params(request.GET, self.date_hierarchy)
+        if odd:
+            query = request.GET.copy()
+            for name in odd:
+                del query[name]
+            shown = ", ".join(name.replace("\x00", "\\0") for name in odd)
+            self.message_user(
+                request,
+                f"Left out what the address could not mean: {shown}.",
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+        if request.method == "POST" and "action" in request.POST:
+            chosen = request.POST.getlist(ACTION_CHECKBOX_NAME)
+            if not selection_ok(self.model, chosen):
+                self.message_user(
+                    request,
+                    f"No {self.opts.verbose_name_plural} were selected: the selection sent "
+                    "was not a list of theirs. Nothing was changed.",
+                    messages.WARNING,
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().changelist_view(request, extra_context)
+
+
 class FactdeskAdminSite(admin.AdminSite):
     site_header = "Factdesk"
     site_title = "Factdesk desk"
     index_title = "The desk"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every ModelAdmin with the site's `ListGuard` in front of its own views."""
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, ListGuard):
+            admin_class = type(
+                admin_class.__name__,
+                (ListGuard, admin_class),
+                {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def index(self, request, extra_context=None):
         extra_context = extra_context or {}

@@ -12,6 +12,7 @@ claims, through the same rows as every other export.
 """
 
 from django.contrib import messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from import_export.admin import ExportActionMixin, ImportMixin
 from import_export.forms import ExportForm
 from import_export.signals import post_export
 
+from factcheck.admin_site import odd_list_params
 from factcheck.csvio.export import iter_csv
 
 from . import import_jobs
@@ -154,6 +156,25 @@ class ClaimCSVAdminMixin(ImportMixin, ExportActionMixin):
             messages.success(request, job.summary)
             return HttpResponseRedirect(self._url("changelist"))
         return HttpResponseRedirect(self._url("import"))
+
+    def export_action(self, request):
+        """The list's claims as CSV, by the list's address (its filters and search). An
+        address the list could not show (an unknown parameter, a NUL, a year 0) exports
+        nothing and says so on the list, instead of failing."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        odd = odd_list_params(request.GET, self.date_hierarchy)
+        if not odd:
+            try:
+                return super().export_action(request)
+            except IncorrectLookupParameters:
+                pass
+        messages.warning(
+            request,
+            "Nothing was exported: the export's address asked for something the claims list "
+            "cannot filter by. Filter the list here, then export it.",
+        )
+        return HttpResponseRedirect(self._url("changelist"))
 
     def write_to_tmp_storage(self, import_file, input_format):
         """The uploaded file kept as bytes for the confirmation (import-export's, but with
