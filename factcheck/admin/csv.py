@@ -11,6 +11,8 @@ them. Export streams the changelist's queryset (its filters and search), or the 
 claims, through the same rows as every other export.
 """
 
+import re
+
 from django.contrib import messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
@@ -30,10 +32,6 @@ from .resources import ClaimsCSV
 
 # More errors than this are summarised: the editor fixes these and uploads again.
 ERRORS_SHOWN = 50
-GONE = (
-    "The uploaded file is no longer here (it was already imported, or waited too long before "
-    "being confirmed): nothing was imported. Upload it again."
-)
 
 
 class ClaimCSVAdminMixin(ImportMixin, ExportActionMixin):
@@ -75,6 +73,7 @@ class ClaimCSVAdminMixin(ImportMixin, ExportActionMixin):
         upload = form.cleaned_data["import_file"]
         input_format = self.get_import_formats()[int(form.cleaned_data["format"])]()
         storage = self.write_to_tmp_storage(upload, input_format)
+        import_jobs.keep_upload(storage.name, request.user.pk)
         job = import_jobs.new_job(
             user_id=request.user.pk,
             file_name=upload.name,
@@ -86,14 +85,16 @@ class ClaimCSVAdminMixin(ImportMixin, ExportActionMixin):
         return HttpResponseRedirect(self._url("import_status", job.id))
 
     def process_import(self, request, **kwargs):
-        """Confirm: import the file previewed; a file that expired is a message, not an error."""
+        """Confirm: import the file previewed, once, as who uploaded it. A file that expired,
+        someone else's file, or one confirmed already is a message, and nothing is imported."""
         if not self.has_import_permission(request):
             raise PermissionDenied
         form = self.create_confirm_form(request)
         storage = self._upload(form.cleaned_data["import_file_name"]) if form.is_valid() else None
-        data = _read(storage)
+        refused = import_jobs.claim_upload(storage.name, request.user.pk) if storage else ""
+        data = b"" if refused else _read(storage)
         if not data:
-            messages.error(request, GONE)
+            messages.error(request, refused or import_jobs.GONE)
             return HttpResponseRedirect(self._url("import"))
         job = import_jobs.new_job(
             user_id=request.user.pk,
@@ -186,7 +187,9 @@ class ClaimCSVAdminMixin(ImportMixin, ExportActionMixin):
         return storage
 
     def _upload(self, name: str):
-        if not name or len(name) > 255:
+        """The kept upload named `name`: a name the storage gives (letters, digits, "_",
+        "-", "."; never a path or a key of something else), else None."""
+        if not re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9_.-]{0,254}", name or ""):
             return None
         return self.get_tmp_storage_class()(
             name=name, read_mode="rb", **self.get_tmp_storage_class_kwargs()

@@ -9,6 +9,11 @@ without JavaScript).
 
 A job started inside a transaction (a test's, or any caller's) runs in the request instead:
 a second connection could not see what that transaction has not committed.
+
+An uploaded file belongs to whoever uploaded it (`keep_upload`), and is imported once:
+`claim_upload` lets its uploader confirm it, once. The claim is an atomic `cache.add` of
+the file's name (one key per file, shared by every worker), so a double click, or the same
+form posted from two tabs, runs one import, and the other is told it was already confirmed.
 """
 
 import io
@@ -82,6 +87,45 @@ class ImportJob:
 
 def _key(job_id: str) -> str:
     return f"factdesk:csv-import:{job_id}"
+
+
+GONE = (
+    "The uploaded file is no longer here (it was already imported, or waited too long before "
+    "being confirmed): nothing was imported. Upload it again."
+)
+NOT_YOURS = (
+    "This import was previewed by someone else: only who uploaded a file confirms it. "
+    "Nothing was imported; upload the file yourself to import it."
+)
+ALREADY_CONFIRMED = (
+    "This import was already confirmed (a second click, or another tab): it runs once, "
+    "and nothing more was imported."
+)
+
+
+def _owner_key(storage_name: str) -> str:
+    return f"factdesk:csv-upload:{storage_name}"
+
+
+def _confirmed_key(storage_name: str) -> str:
+    return f"factdesk:csv-upload-confirmed:{storage_name}"
+
+
+def keep_upload(storage_name: str, user_id: int) -> None:
+    """Remember who uploaded the file kept under `storage_name` (for as long as a job)."""
+    cache.set(_owner_key(storage_name), user_id, KEEP_FOR)
+
+
+def claim_upload(storage_name: str, user_id: int) -> str:
+    """ "" when `user_id` may import the file now, and nobody will again; else why not."""
+    owner = cache.get(_owner_key(storage_name))
+    if owner is None:
+        return GONE
+    if owner != user_id:
+        return NOT_YOURS
+    if not cache.add(_confirmed_key(storage_name), user_id, KEEP_FOR):
+        return ALREADY_CONFIRMED
+    return ""
 
 
 def new_job(**values) -> ImportJob:

@@ -1,11 +1,16 @@
 """Importing claims in the admin: permission, preview with line-numbered errors, then confirm."""
 
+import threading
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from factcheck import services
+from factcheck.admin import import_jobs
 from factcheck.models import Claim
 from tests.factcheck.csvio.csvdata import csv_bytes, make_import_targets, row_for
 from tests.factories import ClaimFactory, PublishedClaimFactory
@@ -196,3 +201,88 @@ def test_the_two_person_rule_applies_to_the_importer(client, fact_checker):
         "line 2, status: You entered or changed this claim&#x27;s figure, quote or sources"
         in response.content.decode()
     )
+
+
+def confirm_form(client, user, quote="A new claim, imported once."):
+    """`user` uploads a one-row file of a new claim; the preview's confirmation form."""
+    client.force_login(user)
+    preview = upload(client, csv_bytes({"quote": quote, "value": "$3 billion"}))
+    return preview.context["confirm_form"].initial
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in response.context["messages"]]
+
+
+def test_confirming_twice_imports_once(client, fact_checker, monkeypatch):
+    """A double click: the second confirmation arrives while the first import still runs."""
+    form = confirm_form(client, fact_checker)
+    started = []
+    run = import_jobs.start
+    monkeypatch.setattr(import_jobs, "start", lambda *args, **kw: started.append((args, kw)))
+
+    first = client.post(CONFIRM, form)
+    second = client.post(CONFIRM, form, follow=True)
+    for args, kw in started:  # the jobs run after both clicks
+        run(*args, **kw)
+
+    assert first.status_code == 302
+    assert len(started) == 1
+    assert messages_of(second) == [import_jobs.ALREADY_CONFIRMED]
+    assert Claim.objects.filter(quote="A new claim, imported once.").count() == 1
+
+
+def test_confirming_again_after_the_import_is_refused(client, fact_checker):
+    form = confirm_form(client, fact_checker)
+    client.post(CONFIRM, form, follow=True)
+    again = client.post(CONFIRM, form, follow=True)
+    assert messages_of(again) == [import_jobs.ALREADY_CONFIRMED]
+    assert Claim.objects.count() == 1
+
+
+def test_only_who_uploaded_a_file_confirms_it(client, fact_checker, publisher):
+    form = confirm_form(client, fact_checker)
+    client.force_login(publisher)  # who may import too, but did not preview this file
+
+    response = client.post(CONFIRM, form, follow=True)
+
+    assert messages_of(response) == [import_jobs.NOT_YOURS]
+    assert not Claim.objects.exists()
+    client.force_login(fact_checker)  # the uploader still can
+    client.post(CONFIRM, form, follow=True)
+    assert Claim.objects.get().created_by == fact_checker
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a b", "x\x00", ".hidden", "é"])
+def test_a_confirmation_naming_no_upload_is_the_gone_message(client, fact_checker, name):
+    form = {**confirm_form(client, fact_checker), "import_file_name": name}
+    response = client.post(CONFIRM, form, follow=True)
+    assert response.status_code == 200
+    assert any("Upload it again" in m for m in messages_of(response))
+    assert not Claim.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_confirmations_at_once_import_once(fact_checker):
+    """Two tabs post the same confirmation at the same moment; the imports run in threads."""
+    form = confirm_form(Client(), fact_checker)
+    gate = threading.Barrier(2)
+    answers = []
+
+    def confirm():
+        tab = Client()
+        tab.force_login(fact_checker)
+        gate.wait()
+        answers.append(tab.post(CONFIRM, form))
+        connection.close()
+
+    tabs = [threading.Thread(target=confirm) for _ in range(2)]
+    for tab in tabs:
+        tab.start()
+    for tab in tabs:
+        tab.join(30)
+    for job in [t for t in threading.enumerate() if t.name.startswith("csv-import-")]:
+        job.join(30)
+
+    assert sorted(a["Location"].endswith("/import/") for a in answers) == [False, True]
+    assert Claim.objects.filter(quote="A new claim, imported once.").count() == 1
