@@ -11,6 +11,7 @@ OFFSET. The sizes come from the facet query (see facets.py), so there is no extr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from math import ceil
@@ -171,8 +172,12 @@ def plan(query, summary: Summary) -> Segments:
         # NULLS placement is moot once blanks are filtered out; these match each index
         # direction on PostgreSQL (ASC NULLS LAST, DESC NULLS FIRST) so it is used.
         key = F(field).desc(nulls_first=True) if descending else F(field).asc(nulls_last=True)
-        filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
         blank = rows.filter(**{f"{field}__isnull": True}).order_by(tie)
+        if name == "as_of":
+            dated = _year_parts(rows, [key, tie], summary, descending=descending)
+            if dated is not None:
+                return [*dated, (blank, blanks)]
+        filled = rows.filter(**{f"{field}__isnull": False}).order_by(key, tie)
         return [(filled, summary.total - blanks), (blank, blanks)]
     if name == "status" and not summary.status:
         return [(rows.order_by(tie), summary.total)]  # `/`: every row is verified
@@ -181,6 +186,34 @@ def plan(query, summary: Summary) -> Segments:
     if name == "figure" and summary.unit:
         return _unit_parts(rows, query.sort, summary)
     return [(rows, summary.total)]
+
+
+def _year_parts(
+    rows: QuerySet, order: list, summary: Summary, *, descending: bool
+) -> Segments | None:
+    """The dated rows as parts of consecutive years, each at least a page long.
+
+    The year facet counts them, so the part a page falls in is known, and a page deep in
+    the listing skips rows of its own year or years only (half a year's rows at most, from
+    the part's nearer end) instead of half the listing: `BETWEEN` on the as-of index
+    starts the scan at the part's first row. None when the year counts do not add up to
+    the dated rows (then the dated rows are one part).
+    """
+    counts = {int(float(key)): n for key, _, n in summary.year if key not in (None, "") and n}
+    if sum(counts.values()) != summary.total - summary.undated:
+        return None
+    chunks: list[tuple[list[int], int]] = []
+    for year in sorted(counts, reverse=descending):
+        if not chunks or chunks[-1][1] >= PER_PAGE:
+            chunks.append(([], 0))
+        years, size = chunks[-1]
+        chunks[-1] = ([*years, year], size + counts[year])
+
+    def part(years: list[int]):  # made only for the parts a page shows
+        first, last = dt.date(min(years), 1, 1), dt.date(max(years), 12, 31)
+        return lambda: rows.filter(as_of__gte=first, as_of__lte=last).order_by(*order)
+
+    return [(part(years), size) for years, size in chunks]
 
 
 def _unit_parts(rows: QuerySet, sort: str, summary: Summary) -> Segments:

@@ -35,12 +35,13 @@ def test_a_deep_page_shows_the_rows_an_offset_would(client, listing, monkeypatch
 
 
 def test_a_deep_page_costs_one_more_query(client, listing, monkeypatch, django_assert_num_queries):
-    client.get("/claims/?page=2")  # counts and facets cached
+    url = "/claims/?page=2&sort=-id"  # one part: the page reads from one queryset
+    client.get(url)  # counts and facets cached
     with django_assert_num_queries(2):  # version, the page's rows
-        client.get("/claims/?page=2")
+        client.get(url)
     monkeypatch.setattr(pagination, "DEFER_AFTER", 10)
     with django_assert_num_queries(3) as captured:  # version, the page's ids, its rows
-        client.get("/claims/?page=2")
+        client.get(url)
     ids_sql = captured.captured_queries[1]["sql"]
     assert ids_sql.startswith('SELECT "factcheck_claim"."id"')
     assert "OFFSET" in ids_sql and "source" not in ids_sql
@@ -97,3 +98,46 @@ def test_a_grouped_sort_of_no_rows_is_an_empty_page(client, uneven, sort):
     for url in [f"/claims/?sort={sort}&q=nothing-matches", f"/api/claims/?sort={sort}&q=zzz"]:
         response = client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.fixture
+def years(db):
+    """Dated claims over six years of very different sizes, a few undated, ids not in date order."""
+    sizes = {2015: 1, 2016: 70, 2017: 3, 2018: 2, 2019: 48, 2021: 55}
+    n = 0
+    for year, size in sizes.items():
+        for i in range(size):
+            n += 1
+            PublishedClaimFactory(as_of=dt.date(year, 1 + (n * 5) % 12, 1 + i % 28))
+    for _ in range(6):
+        PublishedClaimFactory(as_of=None)
+
+
+@pytest.mark.parametrize("path", ["/claims/", "/"], ids=["every verdict", "verified figures"])
+@pytest.mark.parametrize("sort", ["", "-as_of", "as_of"])
+@pytest.mark.parametrize("defer_after", [200, 10])
+def test_the_date_sort_pages_through_its_years_in_order(
+    client, years, monkeypatch, path, sort, defer_after
+):
+    # The dated rows are read in parts of consecutive years (the year facet's counts):
+    # every page still shows what one ORDER BY with an OFFSET would.
+    from factcheck.columns import DEFAULT_SORT, ordering
+    from factcheck.models import Claim
+
+    monkeypatch.setattr(pagination, "DEFER_AFTER", defer_after)
+    expected = Claim.objects.public()
+    if path == "/":
+        expected = expected.verified()
+    expected = list(expected.order_by(*ordering(sort or DEFAULT_SORT)).values_list("pk", flat=True))
+    shown = []
+    for page in range(1, len(expected) // 50 + 2):
+        shown += table_ids(client.get(f"{path}?sort={sort}&page={page}"))
+    assert shown == expected
+
+
+def test_a_page_of_the_date_sort_reads_its_own_years(client, years, django_assert_max_num_queries):
+    client.get("/claims/?page=2")  # counts and facets cached
+    with django_assert_max_num_queries(3) as captured:  # version, at most two parts of rows
+        client.get("/claims/?page=2")
+    rows_sql = " ".join(q["sql"] for q in captured.captured_queries[1:])
+    assert "BETWEEN" in rows_sql or ">=" in rows_sql
