@@ -12,7 +12,7 @@ right with a message instead of reaching the database as a server error.
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import connections, models, router
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 
 from factcheck.models import Claim, Status
 from factcheck.models.claims import AT_ODDS, SECONDARY_ONLY
@@ -220,6 +220,13 @@ class FactdeskAdminSite(admin.AdminSite):
                 {"__module__": admin_class.__module__, "__doc__": admin_class.__doc__},
             )
         super().register(model_or_iterable, admin_class, **options)
+
+    def autocomplete_view(self, request):
+        """The boxes that look a company or a claim up as one types: a NUL typed or sent
+        (the database refuses it) is answered as a bad request, never a server error."""
+        if odd_list_params(request.GET):
+            return JsonResponse({"error": "The search cannot contain a NUL character."}, status=400)
+        return super().autocomplete_view(request)
 
     def index(self, request, extra_context=None):
         extra_context = extra_context or {}

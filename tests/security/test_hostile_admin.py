@@ -306,3 +306,14 @@ def test_the_claims_export_answers_an_unknown_parameter_with_a_message(client, r
     assert response.status_code == 200
     assert response.redirect_chain, "a message on the list, not a file"
     assert "Nothing was exported" in left_out(response)
+
+
+@pytest.mark.parametrize("query", ["term=%00", "term=a%00b", "te%00rm=a"])
+def test_the_lookup_boxes_answer_a_nul_as_a_bad_request(client, superuser, query):
+    client.force_login(superuser)
+    ask = "app_label=factcheck&model_name=claim&field_name=company"
+    response = client.get(f"{reverse('admin:autocomplete')}?{ask}&{query}")
+    assert response.status_code == 400
+    assert "NUL" in response.json()["error"]
+    fine = client.get(f"{reverse('admin:autocomplete')}?{ask}&term=Open")
+    assert fine.status_code == 200

@@ -1,6 +1,7 @@
 """Importing claims in the admin: permission, preview with line-numbered errors, then confirm."""
 
 import threading
+import time
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -265,7 +266,17 @@ def test_a_confirmation_naming_no_upload_is_the_gone_message(client, fact_checke
 @pytest.mark.django_db(transaction=True)
 def test_two_confirmations_at_once_import_once(fact_checker):
     """Two tabs post the same confirmation at the same moment; the imports run in threads."""
-    form = confirm_form(Client(), fact_checker)
+    uploader = Client()
+    uploader.force_login(fact_checker)
+    data = csv_bytes({"quote": "A new claim, imported once.", "value": "$3 billion"})
+    sent = uploader.post(
+        IMPORT, {"format": "0", "import_file": SimpleUploadedFile("c.csv", data, "text/csv")}
+    )
+    deadline = time.monotonic() + 30
+    while "confirm_form" not in (preview := uploader.get(sent["Location"])).context:
+        assert time.monotonic() < deadline, "the preview did not finish"
+        time.sleep(0.05)
+    form = preview.context["confirm_form"].initial
     gate = threading.Barrier(2)
     answers = []
 
