@@ -20,7 +20,10 @@ measures, each in its own process:
    threads, as under gunicorn), as one superuser (the two-person rule off, as the
    command's system import has none), into emptied tables.
 
-Prints rows/s for each, the import/COPY ratio (target: at least 0.6), the admin's preview,
+`--rounds N` runs COPY and the import N times, alternating, and takes the best of each (the
+machine is shared: noise hits both alike); `--base TREE` adds another tree's import (an
+older commit's checkout) to every round, on the same database and file, for a before/after
+under the same load. Prints rows/s for each, the import/COPY ratio (target: at least 0.6), the admin's preview,
 confirm and both as ratios to the command's import (target: both within 2.5×), and peak
 memory (target: under 300 MB for the import and for the admin's two requests). `--smoke` runs every step on 300 rows (seconds; CI runs it
 so the script cannot rot). Not a test: run it by hand, figures go in docs/PERFORMANCE.md.
@@ -39,7 +42,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import csv_bench  # noqa: E402
 
-KINDS = ("copy", "dry-run", "import", "admin")
 SMOKE_ROWS = 300
 
 
@@ -169,6 +171,18 @@ def main() -> None:
     parser.add_argument("--database", default=csv_bench.DB_NAME, help="the throwaway database")
     parser.add_argument("--template", help="copy this migrated empty database (no migrate)")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="COPY and import this many times, alternating: best of",
+    )
+    parser.add_argument(
+        "--base",
+        type=Path,
+        help="another tree (e.g. `git worktree add /tmp/base <commit>`): its import runs in "
+        "the same rounds, on the same database and file",
+    )
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     url = csv_bench.bench_database_url(args.database)
@@ -189,7 +203,7 @@ def main() -> None:
         writer.writerows(csv_bench.claim_rows(rows))
     print(f"{rows:,} rows, {path.stat().st_size / 1e6:.1f} MB: {path}")
     try:
-        report(rows, path, url, args.database)
+        report(rows, path, url, args.database, args.rounds, args.base)
     finally:
         for dumped in path.parent.glob(f"{path.name}.*.copy"):
             dumped.unlink()
@@ -198,42 +212,67 @@ def main() -> None:
             csv_bench.drop_database(url)
 
 
-def report(rows: int, path: Path, url: str, database: str) -> None:
-    from django.db import connection
-
+def report(
+    rows: int, path: Path, url: str, database: str, rounds: int = 1, base: Path | None = None
+) -> None:
+    """COPY and the import `rounds` times, alternating (with `base`'s import between them),
+    best of the rounds; then the dry run and the admin once."""
     script = [__file__, "--database", database]
     csv_bench.run_worker(script, ["capture", str(path)], url)  # untimed: what COPY copies
     written = table_counts()
     empty_written_tables()
-    results, peaks = {}, {}
-    for kind in KINDS:
+    steps = [("copy", script, "copy"), ("import", script, "import")]
+    if base is not None:  # the same step of another tree, on the same database and file
+        steps.insert(1, ("base import", [str(base / "bench" / "import.py"), "--database", database], "import"))  # fmt: skip
+    timings: dict[str, list[float]] = {label: [] for label, _, _ in steps}
+    peaks: dict[str, float] = {}
+    for number in range(1, rounds + 1):
+        for label, command, kind in steps:
+            measured, peaks[label] = csv_bench.run_worker(command, [kind, str(path)], url)
+            timings[label].append(float(measured[kind]))
+            round_name = f" (round {number})" if rounds > 1 else ""
+            print(_line(label, timings[label][-1], rows, peaks[label]) + round_name)
+            _check_and_empty(label, written)
+    results = {label: min(seconds) for label, seconds in timings.items()}
+    for kind in ("dry-run", "admin"):
         measured, peaks[kind] = csv_bench.run_worker(script, [kind, str(path)], url)
-        if kind == "admin":
-            results.update({step: float(seconds) for step, seconds in measured.items()})
-            for step in ("admin-preview", "admin-confirm"):
-                print(f"{step:>14}: {results[step]:7.2f} s")
-            print(f"{'admin':>14}: peak {peaks[kind]:5.0f} MB")
+        if kind == "dry-run":
+            results[kind] = float(measured[kind])
+            print(_line(kind, results[kind], rows, peaks[kind]))
             continue
-        seconds = results[kind] = float(measured[kind])
-        print(
-            f"{kind:>14}: {seconds:7.2f} s  {rows / seconds:9,.0f} rows/s  peak {peaks[kind]:5.0f} MB"
-        )
-        if kind in ("copy", "import"):
-            if table_counts() != written:
-                sys.exit(f"{kind} wrote {table_counts()}, the first import {written}")
-            empty_written_tables()
-            with connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
+        results.update({step: float(seconds) for step, seconds in measured.items()})
+        for step in ("admin-preview", "admin-confirm"):
+            print(f"{step:>14}: {results[step]:7.2f} s")
+        print(f"{'admin':>14}: peak {peaks[kind]:5.0f} MB")
     if table_counts() != written:
         sys.exit(f"The admin wrote {table_counts()}, the first import {written}")
     print(", ".join(f"{table} {count:,}" for table, count in written.items()))
-    print(f"import / COPY = {results['copy'] / results['import']:.2f} (target ≥ 0.6)")
+    best = f" (best of {rounds})" if rounds > 1 else ""
+    if base is not None:
+        print(f"base import / COPY = {results['copy'] / results['base import']:.2f}{best}")
+    print(f"import / COPY = {results['copy'] / results['import']:.2f}{best} (target ≥ 0.6)")
     command = results["import"]
     preview, confirm = results["admin-preview"], results["admin-confirm"]
     print(
         f"admin / import_claims: preview {preview / command:.2f}, confirm {confirm / command:.2f}, "
         f"preview + confirm {(preview + confirm) / command:.2f} (target ≤ 2.5)"
     )
+
+
+def _line(label: str, seconds: float, rows: int, peak: float) -> str:
+    return f"{label:>14}: {seconds:7.2f} s  {rows / seconds:9,.0f} rows/s  peak {peak:5.0f} MB"
+
+
+def _check_and_empty(label: str, written: dict[str, int]) -> None:
+    """Each writing step must write what the first import wrote; then the tables are
+    emptied (and vacuumed) for the next."""
+    from django.db import connection
+
+    if table_counts() != written:
+        sys.exit(f"{label} wrote {table_counts()}, the first import {written}")
+    empty_written_tables()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
 
 
 if __name__ == "__main__":
