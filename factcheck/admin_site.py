@@ -172,7 +172,8 @@ def selection_ok(model, values: list[str]) -> bool:
 
 
 class ListGuard:
-    """Before any changelist runs: its address and its action's selection are checked.
+    """Before any changelist runs: its address and its action's selection are checked
+    (and the id of a history page).
 
     A parameter the list cannot use is left out, and the list shown again without it, with
     a message (the way the claims list always did); an action posted with a selection that
@@ -203,6 +204,20 @@ class ListGuard:
                 )
                 return HttpResponseRedirect(request.get_full_path())
         return super().changelist_view(request, extra_context)
+
+    # The history pages read their row by the id in the address; Django's own pages say
+    # "no such claim" for an id that is not one, and so do these (django-simple-history's
+    # would fail on a word). history_form_view is only reached on the admins that have it.
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not selection_ok(self.model, [object_id]):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if not (selection_ok(self.model, [object_id]) and _number_in(version_id, 1, 2**63 - 1)):
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class FactdeskAdminSite(admin.AdminSite):

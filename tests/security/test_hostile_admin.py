@@ -317,3 +317,13 @@ def test_the_lookup_boxes_answer_a_nul_as_a_bad_request(client, superuser, query
     assert "NUL" in response.json()["error"]
     fine = client.get(f"{reverse('admin:autocomplete')}?{ask}&term=Open")
     assert fine.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "page", ["abc/history/", "1%00/history/", "abc/history/1/", "1/history/abc/"]
+)
+@pytest.mark.parametrize(("model", "url"), changelists(), ids=lambda v: getattr(v, "__name__", ""))
+def test_a_history_page_for_an_id_that_is_not_one_says_so(client, superuser, model, url, page):
+    client.force_login(superuser)
+    response = client.get(url + page)
+    assert response.status_code in (302, 404)
