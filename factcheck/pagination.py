@@ -5,8 +5,9 @@ the facet counts already know) that the database reads without sorting every fil
 `paginate(parts, number=N)` reads page N from them. `?page=N` works for every N up to the last page, and the last pages cost what the first
 ones do: a page in the second half is read from the far end, with the sort reversed
 (`QuerySet.reverse()` flips every ORDER BY term, tie-breaker and NULLS placement included)
-and a small OFFSET, then put back in order. Only the middle of a long listing pays a large
-OFFSET. The sizes come from the facet query (see facets.py), so there is no extra COUNT.
+and a small OFFSET, then put back in order. Only the middle of a part pays a large OFFSET,
+and the date sort's parts are years (`_year_parts`). The sizes come from the facet query
+(see facets.py), so there is no extra COUNT.
 """
 
 from __future__ import annotations
@@ -158,7 +159,7 @@ def plan(query, summary: Summary) -> Segments:
     query's sort, and each part is one that the database reads without sorting every row:
 
     * a column with blanks and an index (SPLIT_AT_BLANKS): the filled rows, then the
-      blank ones;
+      blank ones; for the as-of date, the filled rows in parts of consecutive years;
     * a column with a facet (company, metric, status): consecutive values, in the
       sort's order, grouped into parts of at least a page; the facet counts say how
       long each part is, so a page reads only the one or two parts it shows.
