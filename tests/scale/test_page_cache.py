@@ -128,9 +128,10 @@ def test_a_company_edit_shows_on_the_next_request(client, claim):
 def test_a_deleted_check_leaves_the_claim_page_on_the_next_request(client, claim):
     from factcheck.models import CheckOperand, FigureCheck
 
-    other = PublishedClaimFactory(metric="valuation")
     check = FigureCheck.objects.create(kind="ratio", stated=claim, working="Works out as shown")
-    CheckOperand.objects.create(check_ref=check, claim=other, position=0)
+    for position in range(2):  # a ratio takes two figures, and public ones, to be shown
+        other = PublishedClaimFactory(metric="valuation")
+        CheckOperand.objects.create(check_ref=check, claim=other, position=position)
     page = claim.get_absolute_url()
     assert "Works out as shown" in client.get(page).content.decode()
     check.delete()
