@@ -282,34 +282,17 @@ def _load_stored(
     return stored, sources, drafts
 
 
-def import_claims(
-    binary: BinaryIO,
-    *,
-    user=None,
-    dry_run: bool = False,
-    file_name: str = "",
-    as_new: bool = False,
-    force: bool = False,
-    progress: Callable[[int], None] | None = None,
-    on_change: Callable[[Change], None] | None = None,
-) -> ImportReport:
+def import_claims(binary: BinaryIO, **options) -> ImportReport:
     """Import the claims CSV in `binary`; with any row error, write nothing.
 
-    `user` is the person importing (permissions, the two-person rule, the history); None
-    is the system, for restores from a backup. `as_new` ignores the id column, so that an
-    export loads into another (or an empty) desk as new claims. Raises CSVFileError when
-    the file as a whole cannot be read, and PermissionDenied when `user` may not import.
+    `options` are import_rows' (user, dry_run, file_name, as_new, force, progress,
+    on_change). `user` is the person importing (permissions, the two-person rule, the
+    history); None is the system, for restores from a backup. `as_new` ignores the id
+    column, so that an export loads into another (or an empty) desk as new claims. Raises
+    CSVFileError when the file as a whole cannot be read, and PermissionDenied when `user`
+    may not import.
     """
-    return import_rows(
-        read_rows(binary),
-        user=user,
-        dry_run=dry_run,
-        file_name=file_name,
-        as_new=as_new,
-        force=force,
-        progress=progress,
-        on_change=on_change,
-    )
+    return import_rows(read_rows(binary), **options)
 
 
 def import_rows(
