@@ -8,8 +8,9 @@ shared by every page and sort order of the same filters.
 
 No cold reader: the unfiltered summaries of `/` and `/claims/` (a GROUP BY over every public
 claim, about a second at 1M claims) are counted by the writer, not by the first reader.
-A write that changes what the public sees calls `warm_after_commit()` (services/common.py's
-`write`, the CSV import); once its transaction has committed, `warm_public_summaries` reads
+A write that changes what the public sees sends `signals.public_change_committed` once its
+transaction has committed (services/common.py's `write`, the CSV import); on it,
+`warm_public_summaries` reads
 the new version from the primary (as readers do) and stores the counts under that version's
 key before the writer's response returns. Only one process counts a given key at a time
 (`cache.add` of a lock): one who arrives meanwhile waits for its result up to WAIT_SECONDS,
