@@ -22,6 +22,7 @@ Abuse handling (docs/SECURITY.md, "Reader reports"):
 from __future__ import annotations
 
 import hashlib
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -34,9 +35,12 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from redis.exceptions import RedisError
 
 from factcheck.forms import ReportForm
 from factcheck.models import Claim
+
+logger = logging.getLogger("factcheck.reports")
 
 WINDOW_SECONDS = 60 * 60
 
@@ -63,13 +67,18 @@ def over_limit(request) -> bool:
 
 
 def count_report(request) -> None:
+    """Count the report against its sender's hourly limit. With the cache down the report
+    is kept uncounted (the limit waits for the cache; a reader's report is not lost)."""
     key = _rate_key(request)
-    if cache.add(key, 1, WINDOW_SECONDS):
-        return
     try:
-        cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, WINDOW_SECONDS)
+        if cache.add(key, 1, WINDOW_SECONDS):
+            return
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add() and incr()
+            cache.add(key, 1, WINDOW_SECONDS)
+    except RedisError:
+        logger.warning("A reader report was not counted: the cache is down.")
 
 
 def _allowed_origins(request) -> set[str]:

@@ -28,7 +28,9 @@ def post(client):
 def test_the_claim_page_has_the_form_posting_to_the_report_url(client, desk):
     claim = desk["revenue"]
     body = client.get(claim.get_absolute_url()).content.decode()
-    assert f'<form class="report-form" method="post" action="{report_url(claim)}" novalidate>' in body
+    assert (
+        f'<form class="report-form" method="post" action="{report_url(claim)}" novalidate>' in body
+    )
     assert 'name="message"' in body and 'name="source_url"' in body and 'name="email"' in body
     assert "csrfmiddlewaretoken" not in body  # the page stays one cached page for everyone
 
@@ -215,3 +217,15 @@ def test_the_report_page_is_not_indexed(client, desk):
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex"
     assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_with_the_cache_down_a_report_still_lands(desk, post, settings):
+    settings.CACHES = {  # nothing listens on port 9: Redis is down
+        "default": {
+            "BACKEND": "factcheck.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        }
+    }
+    response = post(desk["revenue"])
+    assert response.status_code == 303
+    assert ReaderReport.objects.filter(claim=desk["revenue"]).exists()
