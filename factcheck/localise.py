@@ -26,12 +26,26 @@ def day_text(day: dt.date | None) -> str:
     return "" if day is None else figures.format_day(day, page_language())
 
 
-def figure_text(value, unit: str, qualifier: str = "exact", *, digits: int | None = None) -> str:
-    """A figure as the page's language writes it ("about RMB 30 billion", "约300亿元")."""
+def figure_text(
+    value,
+    unit: str,
+    qualifier: str = "exact",
+    *,
+    digits: int | None = None,
+    language: str | None = None,
+) -> str:
+    """A figure as the page's language writes it ("about RMB 30 billion", "约300亿元").
+
+    `language` (a page_language() value) saves looking it up again, as a table of 50 rows does.
+    """
     if value is None:
         return ""
     return figures.format_figure(
-        Decimal(value), unit, qualifier or "exact", digits=digits, language=page_language()
+        Decimal(value),
+        unit,
+        qualifier or "exact",
+        digits=digits,
+        language=language or page_language(),
     )
 
 

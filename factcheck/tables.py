@@ -21,9 +21,9 @@ from django_tables2.data import TableListData
 from django_tables2.utils import OrderByTuple
 
 from factcheck.columns import SHOWN
-from factcheck.dates import claim_as_of_html
+from factcheck.dates import claim_as_of_html, page_language
 from factcheck.facets import RESULTS_ANCHOR
-from factcheck.localise import claim_figure, day_text, figure_text
+from factcheck.localise import day_text, figure_text
 from factcheck.models import Claim, Metric, Status
 from factcheck.verdicts import methodology_url
 
@@ -129,57 +129,108 @@ def td(name: str, label: str, content: str, extra: str = "") -> str:
     return f'<td class="c-{name}{extra}" data-label="{escape(label)}">{content}</td>'
 
 
-def cell_company(claim: Claim) -> str:
+BLANK_DASH = '<span class="blank">—</span>'
+# The label a cell carries for the phone's cards (data-label); not always the header's words.
+CELL_LABELS = {
+    "figure": gettext_lazy("Figure"),
+    "quote": gettext_lazy("Claim"),
+    "company": gettext_lazy("Company"),
+    "metric": gettext_lazy("Metric"),
+    "usd": gettext_lazy("In US dollars"),
+    "as_of": gettext_lazy("As of"),
+    "status": gettext_lazy("Verdict"),
+    "sources": gettext_lazy("Sources"),
+    "article": gettext_lazy("Article"),
+}
+
+
+class Shared:
+    """What every row of one table has in common, worked out once per table, not per cell.
+
+    The page's language, each column's opening `<td>` (its label translated once), the
+    blanks' words, the URL makers, and each verdict's badge and metric's label the first time
+    a row has it. A row's cells then only escape and join what is its own.
+    """
+
+    def __init__(self, columns):
+        language = get_language()
+        self.language = page_language()
+        self.open = {
+            name: f'<td class="c-{name}{" num" if numeric else ""}" '
+            f'data-label="{escape(CELL_LABELS[name])}">'
+            for name, numeric in columns
+        }
+        makers = _makers(language)
+        self.company_url, self.claim_url, self.article_url = (
+            makers["company"],
+            makers["claim"],
+            makers["article"],
+        )
+        self.no_company = f'<span class="blank">{escape(gettext("no company"))}</span>'
+        self.badges: dict[str, str] = {}
+        self.metrics: dict[str, str] = {}
+
+    def badge(self, status: str) -> str:
+        if status not in self.badges:
+            self.badges[status] = verdict_badge(status)
+        return self.badges[status]
+
+    def metric(self, metric: str) -> str:
+        if metric not in self.metrics:
+            self.metrics[metric] = escape(METRIC_LABELS.get(metric, metric))
+        return self.metrics[metric]
+
+
+def cell_company(claim: Claim, shared: Shared) -> str:
     company = claim.company
     if company is None:
-        words = escape(gettext("no company"))
-        blank = f'<span class="blank">{words}</span>'
-        return td("company", gettext("Company"), blank)
-    link = f'<a href="{company_url(company.slug)}">{escape(company.name)}</a>'
-    return td("company", gettext("Company"), link)
+        return f"{shared.open['company']}{shared.no_company}</td>"
+    link = f'<a href="{shared.company_url(company.slug)}">{escape(company.name)}</a>'
+    return f"{shared.open['company']}{link}</td>"
 
 
-def cell_metric(claim: Claim) -> str:
-    return td("metric", gettext("Metric"), escape(METRIC_LABELS.get(claim.metric, claim.metric)))
+def cell_metric(claim: Claim, shared: Shared) -> str:
+    return f"{shared.open['metric']}{shared.metric(claim.metric)}</td>"
 
 
-def cell_figure(claim: Claim) -> str:
+def cell_figure(claim: Claim, shared: Shared) -> str:
     """The figure as written, linking to the claim's page (its verdict, sources, reasoning)."""
-    link = f'<a href="{claim_url(claim.pk)}">{escape(claim_figure(claim))}</a>'
-    return td("figure", gettext("Figure"), link, " num")
+    figure = figure_text(claim.value, claim.unit, claim.qualifier, language=shared.language)
+    link = f'<a href="{shared.claim_url(claim.pk)}">{escape(figure)}</a>'
+    return f"{shared.open['figure']}{link}</td>"
 
 
-def cell_quote(claim: Claim) -> str:
-    return td("quote", gettext("Claim"), escape(shorten(claim.quote, QUOTE_CHARS)))
+def cell_quote(claim: Claim, shared: Shared) -> str:
+    return f"{shared.open['quote']}{escape(shorten(claim.quote, QUOTE_CHARS))}</td>"
 
 
-def cell_usd(claim: Claim) -> str:
-    text = usd_text(claim)
-    if not text:
-        return td("usd", gettext("In US dollars"), '<span class="blank">—</span>', " num")
-    return td("usd", gettext("In US dollars"), escape(text), " num")
+def cell_usd(claim: Claim, shared: Shared) -> str:
+    if claim.usd_value is None:
+        return f"{shared.open['usd']}{BLANK_DASH}</td>"
+    text = "≈ " + figure_text(claim.usd_value, "USD", digits=3, language=shared.language)
+    return f"{shared.open['usd']}{escape(text)}</td>"
 
 
-def cell_as_of(claim: Claim) -> str:
+def cell_as_of(claim: Claim, shared: Shared) -> str:
     period = f' <span class="period">({escape(claim.period)})</span>' if claim.period else ""
-    return td("as_of", gettext("As of"), f"{claim_as_of_html(claim)}{period}")  # "February 2024"
+    return f"{shared.open['as_of']}{claim_as_of_html(claim)}{period}</td>"  # "February 2024"
 
 
-def cell_status(claim: Claim) -> str:
-    return td("status", gettext("Verdict"), verdict_badge(claim.status))
+def cell_status(claim: Claim, shared: Shared) -> str:
+    return f"{shared.open['status']}{shared.badge(claim.status)}</td>"
 
 
-def cell_sources(claim: Claim) -> str:
-    return td("sources", gettext("Sources"), str(claim.n_sources), " num")
+def cell_sources(claim: Claim, shared: Shared) -> str:
+    return f"{shared.open['sources']}{claim.n_sources}</td>"
 
 
-def cell_article(claim: Claim) -> str:
+def cell_article(claim: Claim, shared: Shared) -> str:
     """The article the claim comes from (`article_slug`/`article_title`, see ClaimQuery.rows)."""
     slug, title = getattr(claim, "article_slug", None), getattr(claim, "article_title", None)
     if not slug:
-        return td("article", gettext("Article"), '<span class="blank">—</span>')
-    link = f'<a href="{article_url(slug)}">{escape(shorten(title or slug, TITLE_CHARS))}</a>'
-    return td("article", gettext("Article"), link)
+        return f"{shared.open['article']}{BLANK_DASH}</td>"
+    link = f'<a href="{shared.article_url(slug)}">{escape(shorten(title or slug, TITLE_CHARS))}</a>'
+    return f"{shared.open['article']}{link}</td>"
 
 
 class PageData(TableListData):
@@ -264,8 +315,10 @@ class ClaimTable(tables.Table):
 
     def lean_rows(self) -> list[SafeString]:
         """Each row's cells as one HTML string, in column order."""
-        cells = [self.CELLS[column.name] for column in self.columns]
+        columns = list(self.columns)
+        shared = Shared((column.name, column.name in self.NUMERIC) for column in columns)
+        cells = [self.CELLS[column.name] for column in columns]
         return [
-            mark_safe("".join(cell(claim) for cell in cells))  # noqa: S308 - cells escape
+            mark_safe("".join([cell(claim, shared) for cell in cells]))  # noqa: S308 - escaped
             for claim in self.data
         ]
