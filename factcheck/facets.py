@@ -8,6 +8,7 @@ separate COUNT.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Count, F, QuerySet, Value
@@ -149,9 +150,11 @@ def _simple_facet(name, title, rows, params, labels=None) -> Facet:
     facet = Facet(name=name, title=title)
     if selected:
         facet.clear_url = _url(params, **{name: None})
-    ranked = sorted(rows, key=lambda r: (-r[2], str(r[1] or "")))
-    facet.more = max(len(ranked) - TOP, 0)
-    for key, label, n in ranked[:TOP]:  # links are made for the values shown only
+    # The TOP values only, not all of them sorted: at 1M claims there are 5,000 companies.
+    # (nsmallest is sorted(...)[:TOP], ties kept in the same order.)
+    shown = heapq.nsmallest(TOP, rows, key=lambda r: (-r[2], str(r[1] or "")))
+    facet.more = max(len(rows) - TOP, 0)
+    for key, label, n in shown:  # links are made for the values shown only
         text = (labels or {}).get(key, label) if key is not None else None
         if key is None:
             facet.values.append(FacetValue(label=gettext("(none)"), count=n, url=None))
