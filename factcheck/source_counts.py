@@ -9,7 +9,8 @@ claim, in one place: the services' write computes them with the claim it saves
 (`derived`), a Source saved or deleted one at a time (the admin, the services, the demo,
 the factories) refreshes its claim here, and bulk paths (the CSV import, pending changes)
 call `refresh` with the claims they wrote. The refresh recounts in the database, so it is
-right whatever ran before it.
+right whatever ran before it. The CSV import writes a new claim's fields with the claim
+(`stored`, from the sources it writes with it) and refreshes only the claims it updates.
 """
 
 from collections.abc import Iterable
@@ -79,22 +80,38 @@ def secondary_only(status: str, kinds: list[str]) -> bool:
     return status == Status.VERIFIED and bool(kinds) and not set(kinds) & set(Source.PRIMARY_KINDS)
 
 
-def derived(claim: Claim) -> dict:
-    """The stored fields for `claim` as it is in memory (its status) and its saved sources."""
-    sources = list(claim.sources.values_list("kind", "stance")) if claim.pk else []
+def stored(status: str, sources: Iterable[tuple[str, str]]) -> dict:
+    """The stored fields of a claim with this status and these sources' (kind, stance)."""
+    sources = list(sources)
     return {
         "n_sources": len(sources),
-        "secondary_only": secondary_only(claim.status, [kind for kind, _ in sources]),
-        "sources_at_odds": at_odds(claim.status, [stance for _, stance in sources]),
+        "secondary_only": secondary_only(status, [kind for kind, _ in sources]),
+        "sources_at_odds": at_odds(status, [stance for _, stance in sources]),
     }
 
 
-def refresh(claim_ids: Iterable[int]) -> None:
-    """Recompute the stored fields of these claims from their sources and status."""
+def derived(claim: Claim) -> dict:
+    """The stored fields for `claim` as it is in memory (its status) and its saved sources."""
+    return stored(claim.status, claim.sources.values_list("kind", "stance") if claim.pk else [])
+
+
+def refresh(claim_ids: Iterable[int]) -> int:
+    """Recompute the stored fields of these claims from their sources and status; returns
+    how many claims were rewritten.
+
+    Only a claim whose stored fields differ from the recount is written: rewriting an
+    unchanged claim would still write its row and every index on it (issue 15).
+    """
     ids = sorted(set(claim_ids))
-    expressions = stored_expressions()
+    rewritten = 0
     for start in range(0, len(ids), BATCH):
-        Claim.objects.filter(pk__in=ids[start : start + BATCH]).update(**expressions)
+        recount = stored_expressions()
+        differs = Q()
+        for name, expression in stored_expressions().items():
+            differs |= ~Q(**{name: expression})
+        batch = ids[start : start + BATCH]
+        rewritten += Claim.objects.filter(differs, pk__in=batch).update(**recount)
+    return rewritten
 
 
 @receiver(post_save, sender=Source, dispatch_uid="source_counts_saved")

@@ -24,7 +24,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
-from factcheck import fx_rates, rules, services, source_counts
+from factcheck import fx_rates, services, source_counts
 from factcheck.csvio.columns import IMPORTED_FIELDS
 from factcheck.csvio.rows import ClaimRow, RowError
 from factcheck.models import Claim, Source
@@ -36,6 +36,8 @@ UPDATED_ATTNAMES = (
     *IMPORTED_FIELDS,
     "usd_value",
     "n_sources",
+    "secondary_only",
+    "sources_at_odds",
     "basis_editors",
     "reviewed_by_id",
     "reviewed_at",
@@ -176,8 +178,20 @@ class ClaimWriter:
         updated = [c for c in changes if c.kind == "update"]
         for change, pk in zip(new, self.bulk.reserve_ids(Claim, len(new)), strict=True):
             change.claim_id = pk
-        claims = [self._new_claim(c) for c in new]
-        claims_after = [self._updated_claim(c) for c in updated]
+        added, removed = self._sources([*new, *updated])
+        # What each claim's sources say, stored on it (source_counts), from the sources it is
+        # left with: kept stored ones and those added (a dropped one is deleted below).
+        left: dict[int, list[tuple[str, str]]] = {c.claim_id: [] for c in (*new, *updated)}
+        for change in updated:
+            left[change.claim_id] += [
+                (s["kind"], s["stance"])
+                for s in change.stored_sources
+                if s["url"] in change.row.sources
+            ]
+        for source in added:
+            left[source["claim_id"]].append((source["kind"], source["stance"]))
+        claims = [self._new_claim(c, left[c.claim_id]) for c in new]
+        claims_after = [self._updated_claim(c, left[c.claim_id]) for c in updated]
         self.bulk.insert(Claim, CLAIM_ATTNAMES, list(map(PICK_CLAIM, claims)))
         self.bulk.update(
             Claim, UPDATED_ATTNAMES, [(*PICK_UPDATED(d), d["id"]) for d in claims_after]
@@ -185,27 +199,27 @@ class ClaimWriter:
         reasons = [import_reason(self.file_name, c) for c in (*new, *updated)]
         self._history(Claim, claims, reasons[: len(new)], update=False)
         self._history(Claim, claims_after, reasons[len(new) :], update=True)
-        self._write_sources(new + updated)
-        # What the desk filters on (secondary only, at odds with the verdict) follows the
-        # sources just written; a new claim without a sourced verdict keeps the defaults.
-        sourced = [c for c in new if c.row.sources and (c.status or c.row.status) in rules.AGREEING]
-        source_counts.refresh(c.claim_id for c in (*sourced, *updated))
+        self._write_sources(added, removed)
+        # A new claim's stored flags are exact as written: nobody else sees its sources yet.
+        # An updated claim's sources may have changed since they were read (a source added
+        # in the admin meanwhile): the recount rewrites only a claim whose flags it changes.
+        source_counts.refresh(c.claim_id for c in updated)
 
-    def _content(self, change: Change) -> dict:
+    def _content(self, change: Change, sources: list[tuple[str, str]]) -> dict:
         row = change.row
         values = {name: getattr(row, name) for name in IMPORTED_FIELDS}
         values["status"] = change.status or row.status
         values["basis_editors"] = list(change.basis_editors)
         values["usd_value"] = self.usd.to_usd(row.value, row.unit, row.as_of)
-        values["n_sources"] = len(row.sources)  # what _write_sources leaves: these URLs
+        values.update(source_counts.stored(values["status"], sources))
         return values
 
-    def _new_claim(self, change: Change) -> dict:
+    def _new_claim(self, change: Change, sources: list[tuple[str, str]]) -> dict:
         by = self.user_id if change.reviewed else None
         return {
             **CLAIM_DEFAULTS,
             "id": change.claim_id,
-            **self._content(change),
+            **self._content(change, sources),
             "draft_of_id": None,
             "correction_reason": "",
             "created_by_id": self.user_id,
@@ -218,8 +232,8 @@ class ClaimWriter:
             "version": 1,
         }
 
-    def _updated_claim(self, change: Change) -> dict:
-        claim = {**change.stored, **self._content(change)}
+    def _updated_claim(self, change: Change, sources: list[tuple[str, str]]) -> dict:
+        claim = {**change.stored, **self._content(change, sources)}
         if change.reviewed:
             claim["reviewed_by_id"], claim["reviewed_at"] = self.user_id, self.now
         claim["updated_at"] = self.now
@@ -265,7 +279,9 @@ class ClaimWriter:
             batch_size=HISTORY_BATCH,
         )
 
-    def _write_sources(self, changes: list[Change]) -> None:
+    def _sources(self, changes: list[Change]) -> tuple[list[dict], list[tuple[dict, int]]]:
+        """The sources the rows add (with their reserved ids) and those they drop (with the
+        row's line): a row keeps the stored sources whose URLs it names."""
         added, removed = [], []
         for change in changes:
             kept = {s["url"] for s in change.stored_sources if s["url"] in change.row.sources}
@@ -283,6 +299,9 @@ class ClaimWriter:
             ]
         for source, pk in zip(added, self.bulk.reserve_ids(Source, len(added)), strict=True):
             source["id"] = pk
+        return added, removed
+
+    def _write_sources(self, added: list[dict], removed: list[tuple[dict, int]]) -> None:
         self.bulk.insert(Source, SOURCE_ATTNAMES, list(map(PICK_SOURCE, added)))
         self._history(Source, added, [self._source_reason(s["line"]) for s in added], update=False)
         # Dropped sources are rare (an update that leaves some out): each is deleted as the

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from factcheck import rules, services, source_counts
-from factcheck.csvio import importer
+from factcheck.csvio import importer, writer
 from factcheck.models import Claim, Source, Status
 from tests.factcheck.csvio.csvdata import csv_bytes, row_for
 from tests.factories import ClaimFactory, SourceFactory, VerdictClaimFactory
@@ -179,3 +179,48 @@ def test_refresh_recomputes_whatever_wrote_before_it():
     Claim.objects.update(n_sources=7, secondary_only=True, sources_at_odds=False)
     source_counts.refresh(Claim.objects.values_list("pk", flat=True))
     assert_exact()
+
+
+# A CSV row's new sources are secondary ("news") and agree with its verdict; the writer
+# stores the flags of whatever kind and stance it writes, so both are varied here.
+@pytest.mark.parametrize("kind", ["news", "filing"])
+@pytest.mark.parametrize("stance", ["as-the-verdict-reads", "supports", "contradicts"])
+def test_an_import_of_new_claims_writes_their_flags_exact(monkeypatch, kind, stance):
+    monkeypatch.setitem(writer.SOURCE_DEFAULTS, "kind", kind)
+    if stance != "as-the-verdict-reads":
+        monkeypatch.setattr(writer, "new_source_stance", lambda status: stance)
+    base = ClaimFactory()
+    rows = []
+    for status in Status.values:
+        sourced = [True] if status in rules.VERDICTS and status != Status.UNVERIFIABLE else []
+        for with_sources in sourced or [False, True]:
+            rows.append(
+                {
+                    **row_for(base),
+                    "id": "",
+                    "version": "",
+                    "quote": f"New {status} {with_sources}.",
+                    "status": status,
+                    "note": "What was checked.",
+                    "corrected_value": "1" if status == Status.INACCURATE else "",
+                    "sources": "https://a.example.com/1 https://b.example.com/2"
+                    if with_sources
+                    else "",
+                }
+            )
+    report = importer.import_claims(io.BytesIO(csv_bytes(*rows)))
+    assert report.ok, report.summary()
+    assert report.new == len(rows)
+    assert_exact()
+    new = Claim.objects.exclude(pk=base.pk)
+    assert new.filter(secondary_only=True).exists() == (kind == "news")
+    at_odds = stance != "as-the-verdict-reads"  # one of the two verdicts is at odds
+    assert new.filter(sources_at_odds=True).exists() == at_odds
+
+
+def test_refresh_rewrites_only_the_claims_whose_flags_it_changes():
+    wrong, right = make_at_odds(), make_at_odds()
+    Claim.objects.filter(pk=wrong.pk).update(n_sources=5, sources_at_odds=False)
+    assert source_counts.refresh([wrong.pk, right.pk]) == 1
+    assert_exact()
+    assert source_counts.refresh([wrong.pk, right.pk]) == 0

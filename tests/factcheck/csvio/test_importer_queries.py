@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 # Loading the desk: companies, aliases, articles and their languages. The import's
 # savepoint and its release.
 SETUP = 4 + 2
-# New claims: reserve ids, claims, their history; reserve source ids, sources, their history;
-# the flags the desk filters on, refreshed from the sources written (source_counts).
-NEW_BATCH = 7
+# New claims: reserve ids, claims, their history; reserve source ids, sources, their history.
+# The flags the desk filters on (source_counts) go in with the claims: no refresh.
+NEW_BATCH = 6
 # Updates: the stored claims (locked), their sources and their pending changes (a published
 # claim's change goes to its draft), then the update itself and the flags' refresh.
 UPDATE_BATCH = 5
