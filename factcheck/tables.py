@@ -169,6 +169,14 @@ class Shared:
         self.no_company = f'<span class="blank">{escape(gettext("no company"))}</span>'
         self.badges: dict[str, str] = {}
         self.metrics: dict[str, str] = {}
+        self.dates: dict[tuple, str] = {}
+
+    def as_of(self, claim: Claim) -> str:
+        """The claim's date as written; rows sorted by date share it, so it is written once."""
+        key = (claim.as_of, getattr(claim, "as_of_precision", None))
+        if key not in self.dates:
+            self.dates[key] = claim_as_of_html(claim)
+        return self.dates[key]
 
     def badge(self, status: str) -> str:
         if status not in self.badges:
@@ -213,7 +221,7 @@ def cell_usd(claim: Claim, shared: Shared) -> str:
 
 def cell_as_of(claim: Claim, shared: Shared) -> str:
     period = f' <span class="period">({escape(claim.period)})</span>' if claim.period else ""
-    return f"{shared.open['as_of']}{claim_as_of_html(claim)}{period}</td>"  # "February 2024"
+    return f"{shared.open['as_of']}{shared.as_of(claim)}{period}</td>"  # "February 2024"
 
 
 def cell_status(claim: Claim, shared: Shared) -> str:
