@@ -4,8 +4,20 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tests.factories import CompanyFactory, PublishedClaimFactory
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request to a Chinese page leaves Chinese
+    active in the thread, and a URL made outside a request (`get_absolute_url()`) would be
+    the Chinese one (test_as_of_as_written failed after test_chinese_pages)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
