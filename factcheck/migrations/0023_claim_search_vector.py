@@ -1,0 +1,47 @@
+"""English full-text search reads a stored vector on PostgreSQL (docs/PERFORMANCE.md, search).
+
+`factcheck_claim.search_tsv` is generated from quote and rationale, exactly the expression of
+the GIN index of migration 0002 (`claim_search_gin`), which it replaces with a GIN index on the
+column (`claim_search_tsv`). A search sorted by date walks the claims newest first until a page
+matches; with the vector stored, each row it passes costs a lookup, not a to_tsvector of its
+text. The model does not declare the column (SQLite has no tsvector, and the desk never writes
+or reads it): factcheck/search.py refers to it by name, and the history and CSV paths, which
+list the model's fields, never see it. The trigram index of migration 0014 (Chinese) stays.
+
+Adding the column rewrites factcheck_claim under an exclusive lock (docs/DEPLOY.md has how long
+at a million claims, and what to do about it); the old index is dropped first so the rewrite
+does not rebuild it. SQLite (development, tests) searches by substring: nothing to do.
+"""
+
+from django.db import migrations
+
+# factcheck/search.py reads this column by name (a test checks the two agree).
+ADD_COLUMN = (
+    "ALTER TABLE factcheck_claim ADD COLUMN search_tsv tsvector GENERATED ALWAYS AS ("
+    "to_tsvector('english'::regconfig, COALESCE(quote, '') || ' ' || COALESCE(note, ''))) STORED"
+)
+INDEX = "CREATE INDEX claim_search_tsv ON factcheck_claim USING gin (search_tsv)"
+# Migration 0002's index, made again when this migration is reversed.
+EXPRESSION_INDEX = (
+    "CREATE INDEX IF NOT EXISTS claim_search_gin ON factcheck_claim USING gin ("
+    "to_tsvector('english'::regconfig, coalesce(quote, '') || ' ' || coalesce(note, '')))"
+)
+
+
+def store_vector(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS claim_search_gin")
+        schema_editor.execute(ADD_COLUMN)
+        schema_editor.execute(INDEX)
+
+
+def drop_vector(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS claim_search_tsv")
+        schema_editor.execute("ALTER TABLE factcheck_claim DROP COLUMN IF EXISTS search_tsv")
+        schema_editor.execute(EXPRESSION_INDEX)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("factcheck", "0022_claim_status_as_of")]
+    operations = [migrations.RunPython(store_vector, drop_vector)]
