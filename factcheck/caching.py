@@ -7,8 +7,10 @@ commit order, so a reader who sees a new number sees the rows it stands for, and
 is visible the moment it commits — never later (no race between transactions that took
 their numbers in one order and committed in another). Reading it is one primary-key lookup.
 
-A claim change that the public cannot see (a draft edited) also moves the version: the
-reader then re-downloads an unchanged page, never sees a stale one.
+A write the public cannot see (a draft edited, a source of an unpublished claim, a login)
+leaves the version (migration 0024), so readers keep their cached pages and facet counts;
+the triggers decide what is public by `published_at` alone, a superset of `Claim.PUBLIC`,
+so a change they let through unannounced can never be one the public sees.
 
 Responses get a strong ETag (the version and the full path, hashed) and
 `Cache-Control: public, max-age=0, must-revalidate`: browsers and proxies keep the page but

@@ -155,3 +155,44 @@ def test_an_import_committing_in_between_does_not_hide_a_later_commit(people, tm
         first.commit()
     assert "retracted after an import" not in page()
     assert Claim.objects.filter(quote="A new claim from a file").exists()
+
+
+def test_a_draft_source_edited_while_its_claim_is_published_moves_it_after(people):
+    """A writes a source of a draft while B, publishing that draft, has not committed.
+
+    A's write alone is private, so its trigger asks at commit whether the claim is
+    published. That lookup waits for B (it locks the claim's row), then finds it published
+    and moves the version again: a page cached under B's version alone, made before A's
+    commit showed, cannot outlive A's commit.
+    """
+    from factcheck.caching import public_version
+
+    claim = ClaimFactory(quote="A claim published while its source changes.", created_by=people["editor"])
+    source = SourceFactory(claim=claim, title="Old title")
+    services.give_verdict(claim=claim, reviewer=people["checker"], status="verified", note="ok")
+    before = int(public_version())
+    edited = threading.Event()
+
+    def edit_source():
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE factcheck_source SET title = 'New title' WHERE id = %s", [source.pk])
+
+    with Held(lambda: services.publish_claim(claim=claim, user=people["publisher"])) as publishing:
+        editor = threading.Thread(target=lambda: (in_thread(edit_source), edited.set()))
+        editor.start()
+        assert not edited.wait(timeout=1), "A's commit waits for the publication in flight"
+        publishing.commit()
+        editor.join(timeout=30)
+    assert edited.is_set()
+    assert int(public_version()) == before + 2, "B's publication, then A's change to a public claim"
+    assert "New title" in page(claim.get_absolute_url())
+
+
+def test_a_draft_only_commit_leaves_the_version(people):
+    from factcheck.caching import public_version
+
+    claim = ClaimFactory(quote="A draft nobody sees yet.", created_by=people["editor"])
+    before = public_version()
+    in_thread(lambda: SourceFactory(claim=claim))
+    in_thread(lambda: Claim.objects.filter(pk=claim.pk).update(note="Still a draft."))
+    assert public_version() == before
