@@ -29,6 +29,9 @@ Then, in the same run:
   `publish`: what the publication itself took (the publisher's request, which recounts the
   public facet counts of the new version once it commits, so that readers need not).
   This writes to the benchmark database: N claims per page become published.
+  Then the same after a draft's change: an unpublished claim's rationale edited through the
+  services (what the desk does all day); the public sees nothing new, so the first reader
+  should find the page cache as it was (`--publications 0` leaves both out).
 
 `--smoke` requests each page 3 times (seconds on a small seeded desk; CI runs it so the
 script cannot rot): every page must answer 200, the figures mean nothing.
@@ -186,16 +189,23 @@ def publish_one(user) -> int:
     raise SystemExit("No verdict waiting for publication that the publisher may publish.")
 
 
-def cold_after_publish(publications: int, rounds: int) -> list[dict]:
-    """The first request of a page after each publication, against warm rendered requests."""
+def edit_one_draft(user) -> int:
+    """Edit the rationale of one unpublished claim through the services, as the desk does."""
+    claim = Claim.objects.desk().filter(published_at__isnull=True, draft_of__isnull=True).last()
+    claim.note = f"{claim.note.split(' [edited')[0]} [edited {time.time():.0f}]"
+    return services.save_claim(claim=claim, user=user).pk
+
+
+def cold_after(write, writes: int, rounds: int) -> list[dict]:
+    """The first request of a page after each `write(user)`, against warm rendered requests."""
     client, user = Client(), publisher()
     rows = []
     for label, url in (("/ page 1", "/"), ("/claims/ page 1", "/claims/")):
         get(client, url)
         colds, publishing = [], []
-        for _ in range(publications):
+        for _ in range(writes):
             start = time.perf_counter()
-            publish_one(user)  # with the public facet counts recounted ahead (listing.py)
+            write(user)  # a publication recounts the public facet counts ahead (listing.py)
             publishing.append((time.perf_counter() - start) * 1000)
             colds.append(get(client, url))
         with override_settings(**NO_PAGE_CACHE):
@@ -211,18 +221,16 @@ def cold_after_publish(publications: int, rounds: int) -> list[dict]:
                 "cached_ms": round(cached, 2),
                 "x_warm": round(cold / warm, 2),
                 "publish_ms": round(statistics.median(publishing), 1),
-                "publications": publications,
+                "publications": writes,
             }
         )
     return rows
 
 
-def print_cold(rows: list[dict]) -> None:
-    print(
-        "\ncold after a publication (median of the first requests; warm: rendered, facets cached)"
-    )
+def print_cold(rows: list[dict], after: str = "a publication", writing: str = "publish") -> None:
+    print(f"\ncold after {after} (median of the first requests; warm: rendered, facets cached)")
     header = (
-        f"{'page':<20} {'cold':>8} {'max':>8} {'warm':>8} {'×warm':>7} {'cached':>8} {'publish':>8}"
+        f"{'page':<20} {'cold':>8} {'max':>8} {'warm':>8} {'×warm':>7} {'cached':>8} {writing:>8}"
     )
     print(header)
     print("-" * len(header))
@@ -274,8 +282,10 @@ def main() -> None:
         desk.print_table(figures["desk"], claims, earlier)
     if args.publications:
         publications = 1 if args.smoke else args.publications
-        figures["cold_after_publish"] = cold_after_publish(publications, rounds)
+        figures["cold_after_publish"] = cold_after(publish_one, publications, rounds)
         print_cold(figures["cold_after_publish"])
+        figures["cold_after_draft_edit"] = cold_after(edit_one_draft, publications, rounds)
+        print_cold(figures["cold_after_draft_edit"], "a draft's change", "edit")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
 

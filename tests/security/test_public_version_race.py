@@ -130,8 +130,12 @@ def test_a_publish_committed_last_is_seen_at_once(people):
 
 def test_a_released_edit_committed_last_is_seen_at_once(people):
     claim = PublishedClaimFactory(quote="A figure about to change.", value=Decimal("5e6"))
-    draft = services.revise_claim(claim=claim, user=people["editor"], values={"value": Decimal("7e6")})
-    services.give_verdict(claim=draft, reviewer=people["checker"], status="verified", reason="New filing.")
+    draft = services.revise_claim(
+        claim=claim, user=people["editor"], values={"value": Decimal("7e6")}
+    )
+    services.give_verdict(
+        claim=draft, reviewer=people["checker"], status="verified", reason="New filing."
+    )
     meanwhile = other_change(people)
     url = claim.get_absolute_url()
     assert "$5 million" in page(url)
@@ -167,7 +171,9 @@ def test_a_draft_source_edited_while_its_claim_is_published_moves_it_after(peopl
     """
     from factcheck.caching import public_version
 
-    claim = ClaimFactory(quote="A claim published while its source changes.", created_by=people["editor"])
+    claim = ClaimFactory(
+        quote="A claim published while its source changes.", created_by=people["editor"]
+    )
     source = SourceFactory(claim=claim, title="Old title")
     services.give_verdict(claim=claim, reviewer=people["checker"], status="verified", note="ok")
     before = int(public_version())
@@ -175,7 +181,9 @@ def test_a_draft_source_edited_while_its_claim_is_published_moves_it_after(peopl
 
     def edit_source():
         with connection.cursor() as cursor:
-            cursor.execute("UPDATE factcheck_source SET title = 'New title' WHERE id = %s", [source.pk])
+            cursor.execute(
+                "UPDATE factcheck_source SET title = 'New title' WHERE id = %s", [source.pk]
+            )
 
     with Held(lambda: services.publish_claim(claim=claim, user=people["publisher"])) as publishing:
         editor = threading.Thread(target=lambda: (in_thread(edit_source), edited.set()))

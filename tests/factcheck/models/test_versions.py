@@ -137,5 +137,8 @@ def test_checks_move_it_only_when_they_touch_a_published_claim():
 def test_a_login_leaves_it_and_a_new_user_too():
     before = public_version()
     user = UserFactory()
-    sql("UPDATE auth_user SET last_login = CURRENT_TIMESTAMP, is_active = %s WHERE id = %s", [True, user.pk])
+    sql(
+        "UPDATE auth_user SET last_login = CURRENT_TIMESTAMP, is_active = %s WHERE id = %s",
+        [True, user.pk],
+    )
     assert public_version() == before
