@@ -6,7 +6,7 @@ each bounded so a page costs the same at 100,000 claims and at 1,000,000.
   at most CAP rows. Older claims are reached by narrowing (a filter, a year, a search),
   which is what an editor does with a list of a million claims anyway.
 * `DeskDates` answers the date hierarchy's "which years / months have claims" with the
-  first and last date (two index probes) and one EXISTS per period, instead of a DISTINCT
+  first and last date (two index probes) and an EXISTS per period, instead of a DISTINCT
   over every matching row (0.5 s at 1M for the years).
 * `CompanyFilter` is a box for a company's name (or alias) instead of Django's list of every
   company that has claims (a DISTINCT over all claims, then 5,000 links at 1M).
@@ -19,7 +19,9 @@ import datetime as dt
 from django.contrib import admin
 from django.contrib.admin.views.main import ERROR_FLAG, PAGE_VAR, ChangeList
 from django.core.paginator import Paginator
-from django.db.models import Exists, Max, Min, Q
+from django.db import connections, models
+from django.db.models import Max, Min, Q
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 
 from companies.models import Company
@@ -62,7 +64,7 @@ class DeskDates(ClaimQuerySet):
     """The desk's claims; `dates()` by year and month costs the same at any size.
 
     `few` (set by the changelist when its capped count found at most CAP rows): the matches
-    are read by Django's own DISTINCT, cheaper then than one EXISTS per period (each would
+    are read by Django's own DISTINCT, cheaper then than an EXISTS per period (each would
     run a search again), and their first and last date from the matches. The first and last
     date are read once per list (Django's date hierarchy asks for them, then for the dates).
     """
@@ -99,15 +101,33 @@ class DeskDates(ClaimQuerySet):
         if bounds["first"] is None:
             return []
         periods = list(_periods(bounds["first"], bounds["last"], kind))
-        present = {
-            f"p{i}": Exists(self.filter(**{f"{field_name}__gte": start, f"{field_name}__lt": end}))
-            for i, (start, end) in enumerate(periods)
-        }
-        # One row carrying every period's EXISTS (each evaluated once, on the index).
-        row = self.order_by().annotate(**present).values(*present)[:1]
-        found = row[0] if row else {}
-        dates = [start for i, (start, _end) in enumerate(periods) if found.get(f"p{i}")]
+        dates = [start for start, _end in _with_rows(self, field_name, periods)]
         return dates if order == "ASC" else dates[::-1]
+
+
+def _with_rows(claims: ClaimQuerySet, field_name: str, periods: list) -> list:
+    """The (start, end) of `periods` in which `claims` has a row, in one statement: the list's
+    query, compiled once with a period's bounds as columns of a table of the periods, is
+    asked EXISTS for each period (an index probe each). Building one EXISTS per period
+    through the ORM cost more than the rest of the date hierarchy."""
+    bound = {"output_field": models.DateField()}
+    inner = claims.order_by().filter(
+        **{
+            f"{field_name}__gte": RawSQL("period.low", (), **bound),
+            f"{field_name}__lt": RawSQL("period.high", (), **bound),
+        }
+    )
+    sql, params = inner.values("pk").query.sql_with_params()
+    connection = connections[claims.db]
+    rows = ", ".join(f"({n}, %s, %s)" for n in range(len(periods)))
+    bounds = [connection.ops.adapt_datefield_value(day) for period in periods for day in period]
+    # EXISTS in the select list: evaluated per period, never turned into a join that
+    # PostgreSQL might answer by reading every claim once. Every value is a parameter.
+    periods_table = f"WITH period (n, low, high) AS (VALUES {rows})"
+    statement = f"{periods_table} SELECT n, EXISTS ({sql}) FROM period ORDER BY n"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*bounds, *params])
+        return [periods[n] for n, present in cursor.fetchall() if present]
 
 
 def _periods(first: dt.date, last: dt.date, kind: str):

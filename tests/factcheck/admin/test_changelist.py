@@ -148,6 +148,33 @@ def test_date_hierarchy_lists_only_periods_with_claims(client, fact_checker):
     assert "as_of__month=6" not in months
 
 
+@pytest.mark.parametrize("query", ["", "?metric__exact=revenue", "?q=valuation"])
+def test_date_hierarchy_past_the_cap_asks_each_period(client, fact_checker, monkeypatch, query):
+    """Past the cap the periods are asked one by one (one statement): the same links."""
+    days = (dt.date(2019, 3, 1), dt.date(2021, 5, 2), dt.date(2021, 7, 9), dt.date(2022, 1, 1))
+    for day in days:
+        ClaimFactory(as_of=day, metric="revenue", quote="Its valuation rose.")
+    ClaimFactory(as_of=dt.date(2020, 6, 1), metric="users", quote="Users.")
+    client.force_login(fact_checker)
+    few = client.get(LIST_URL + query).content.decode()
+    monkeypatch.setattr(changelist.CappedPaginator, "cap", 1)
+    monkeypatch.setattr(changelist.CappedPaginator, "search_cap", 1)
+    response = client.get(LIST_URL + query)
+    assert response.context["cl"].paginator.capped
+    html = response.content.decode()
+    years = {year for year in range(2018, 2024) if f"as_of__year={year}" in html}
+    if query == "?q=valuation":
+        assert years == set()  # a search past its cap offers no years (one search each)
+        return
+    assert years == {year for year in range(2018, 2024) if f"as_of__year={year}" in few}
+    assert years == ({2019, 2020, 2021, 2022} if not query else {2019, 2021, 2022})
+    months = client.get(LIST_URL + (query or "?") + "&as_of__year=2021")
+    assert months.context["cl"].paginator.capped  # two claims in 2021, past a cap of 1
+    months = months.content.decode()
+    assert "as_of__month=5" in months and "as_of__month=7" in months
+    assert "as_of__month=6" not in months
+
+
 def test_checks_filters_read_the_stored_state(client, fact_checker):
     failing, holding, both, none = (ClaimFactory() for _ in range(4))
     fails = FigureCheck.objects.create(kind="ratio", outcome="fails", working="w", stated=failing)
