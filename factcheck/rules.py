@@ -57,7 +57,6 @@ def verdict_errors(
     errors: dict[str, str] = {}
     if status not in VERDICTS:
         return errors
-    label = Status(status).label.lower()
     if status == Status.UNVERIFIABLE:
         if not (note or "").strip():
             errors["note"] = (
@@ -65,6 +64,7 @@ def verdict_errors(
                 "(which sources were asked, what they said)."
             )
     elif source_count < 1:
+        label = Status(status).label.lower()  # translated: only for the message (it costs)
         errors["status"] = (
             f"A verdict ({label}) needs at least one source: add the source that settles it first."
         )

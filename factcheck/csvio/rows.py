@@ -237,7 +237,7 @@ class RowParser:
     def _figures(self, cells: dict[str, str], values: dict, fail) -> None:
         """value, unit and qualifier from the value (and unit) cells; corrected_value too."""
         text, unit = cells.get("value", ""), cells.get("unit", "")
-        values["value"], values["unit"] = None, figures.normalise_unit(unit)
+        values["value"], values["unit"] = None, _unit(unit)
         values["corrected_value"] = None
         if not text:
             fail("value", "the figure is missing: write it as 157000000000 or '$157 billion'.")
@@ -295,6 +295,9 @@ ROW_FIELDS = tuple(name for name in IMPORTED_FIELDS if not name.endswith("_id"))
 REPEATING_FIELDS = frozenset(
     {"metric", "unit", "qualifier", "as_of", "as_of_precision", "period", "status", "language"}
 )
+# Figures: checked once per distinct way of writing them (as long as the memo lasts).
+DECIMAL_FIELDS = frozenset({"value", "corrected_value"})
+SEEN_LIMIT = 50_000  # checks remembered at most (then forgotten at once): memory stays flat
 
 
 class FieldChecks:
@@ -313,10 +316,18 @@ class FieldChecks:
     def problems(self, name: str, value) -> tuple[str, ...]:
         if name in REPEATING_FIELDS:
             key = (name, value)
-            if key not in self.seen:
-                self.seen[key] = self._check(name, value)
-            return self.seen[key]
-        return self._check(name, value)
+        elif name in DECIMAL_FIELDS and value is not None:
+            # Figures repeat too; by their text, since equal Decimals may differ in the
+            # digits that max_digits and decimal_places count (1.0 and 1.000).
+            key = (name, str(value))
+        else:
+            return self._check(name, value)
+        found = self.seen.get(key)
+        if found is None:
+            if len(self.seen) >= SEEN_LIMIT:
+                self.seen.clear()
+            found = self.seen[key] = self._check(name, value)
+        return found
 
     def _check(self, name: str, value) -> tuple[str, ...]:
         field = self.fields[name]
@@ -327,6 +338,12 @@ class FieldChecks:
         except ValidationError as error:
             return tuple(error.messages)
         return ()
+
+
+@functools.lru_cache(maxsize=1024)
+def _unit(text: str) -> str:
+    """normalise_unit, once per distinct unit cell."""
+    return figures.normalise_unit(text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -375,9 +392,11 @@ def shown(value: Decimal, unit: str, qualifier: str | None) -> str:
     return figures.format_figure(value, unit, qualifier or Qualifier.EXACT)
 
 
+@functools.lru_cache(maxsize=16384)
 def read_figure(text: str, unit: str) -> figures.Figure:
     """A value cell as a Figure: a plain number directly (most rows of a large file are
-    these), anything else by the figure grammar."""
+    these), anything else by the figure grammar. Once per distinct cell and unit (a
+    Figure is immutable; a cell that is no figure raises each time)."""
     if PLAIN_NUMBER.fullmatch(text):
         return figures.Figure(Decimal(text), figures.normalise_unit(unit), Qualifier.EXACT)
     return figures.parse_figure_strict(text, unit=unit)

@@ -58,8 +58,29 @@ HISTORY_BATCH = 2000
 
 # A row's values by attname -> their tuple in the order of those columns.
 PICK_CLAIM = operator.itemgetter(*CLAIM_ATTNAMES)
-PICK_SOURCE = operator.itemgetter(*SOURCE_ATTNAMES)
 PICK_UPDATED = operator.itemgetter(*UPDATED_ATTNAMES)
+# What a new claim's tuple takes from its row (the CSV's fields, status set by the writer),
+# then from the writer, in this order (ClaimWriter._new_claim).
+ROW_ATTNAMES = tuple(name for name in IMPORTED_FIELDS if name != "status")
+NEW_CLAIM_GIVEN = (
+    "id",
+    *ROW_ATTNAMES,
+    "status",
+    "basis_editors",
+    "usd_value",
+    "n_sources",
+    "secondary_only",
+    "sources_at_odds",
+    "reviewed_by_id",
+    "reviewed_at",
+)
+# A source tuple's claim, kind and stance (what its claim's stored flags count).
+SOURCE_FLAG_ATTNAMES = ("claim_id", "kind", "stance")
+
+
+def _reorder(given: Sequence[str], wanted: Sequence[str]) -> operator.itemgetter:
+    """A function: a tuple of the values of `given` -> those of `wanted`, in that order."""
+    return operator.itemgetter(*(list(given).index(name) for name in wanted))
 
 
 def new_source_stance(status: str) -> str:
@@ -110,8 +131,9 @@ class HistoryColumns:
             cls._cache[model] = cls(model)
         return cls._cache[model]
 
-    def values(self, *, user_id: int | None, date, update: bool):
-        """A function (row values by attname, reason) -> the history row's tuple."""
+    def values(self, *, user_id: int | None, date, update: bool, order: Sequence[str] = ()):
+        """A function (row values by attname, reason) -> the history row's tuple; with
+        `order`, the rows are tuples of the values of those attnames instead."""
         given = {
             "history_type": "~" if update else "+",
             "history_date": date,
@@ -120,7 +142,8 @@ class HistoryColumns:
         reason_at = self.own.index("history_change_reason")
         head = tuple(given[name] for name in self.own[:reason_at])
         tail = tuple(given[name] for name in self.own[reason_at + 1 :])
-        tracked, length = operator.itemgetter(*self.tracked), self.reason_length
+        tracked = operator.itemgetter(*(order.index(n) if order else n for n in self.tracked))
+        length = self.reason_length
 
         def history(row: dict, reason: str) -> tuple:
             return (*tracked(row), *head, reason[:length], *tail)
@@ -172,13 +195,30 @@ class ClaimWriter:
         self.bulk = bulk or BulkRows()
         self.now = timezone.now()
         self.usd = fx_rates.UsdConverter()
+        # A new claim's tuple: what the row and the writer give, then every other column's
+        # fixed value (the defaults, and what a new claim starts with), reordered at once.
+        fixed = {
+            **CLAIM_DEFAULTS,
+            "draft_of_id": None,
+            "correction_reason": "",
+            "created_by_id": self.user_id,
+            "published_by_id": None,
+            "published_at": None,
+            "created_at": self.now,
+            "updated_at": self.now,
+            "version": 1,
+        }
+        rest = [name for name in CLAIM_ATTNAMES if name not in NEW_CLAIM_GIVEN]
+        self._imported = operator.attrgetter(*ROW_ATTNAMES)
+        self._new_fixed = tuple(fixed[name] for name in rest)
+        self._new_row = _reorder((*NEW_CLAIM_GIVEN, *rest), CLAIM_ATTNAMES)
 
     def write(self, changes: list[Change]) -> None:
         new = [c for c in changes if c.kind == "new"]
         updated = [c for c in changes if c.kind == "update"]
         for change, pk in zip(new, self.bulk.reserve_ids(Claim, len(new)), strict=True):
             change.claim_id = pk
-        added, removed = self._sources([*new, *updated])
+        added, lines, removed = self._sources([*new, *updated])
         # What each claim's sources say, stored on it (source_counts), from the sources it is
         # left with: kept stored ones and those added (a dropped one is deleted below).
         left: dict[int, list[tuple[str, str]]] = {c.claim_id: [] for c in (*new, *updated)}
@@ -188,18 +228,20 @@ class ClaimWriter:
                 for s in change.stored_sources
                 if s["url"] in change.row.sources
             ]
+        claim_of, kind_of, stance_of = (SOURCE_ATTNAMES.index(n) for n in SOURCE_FLAG_ATTNAMES)
         for source in added:
-            left[source["claim_id"]].append((source["kind"], source["stance"]))
+            left[source[claim_of]].append((source[kind_of], source[stance_of]))
         claims = [self._new_claim(c, left[c.claim_id]) for c in new]
         claims_after = [self._updated_claim(c, left[c.claim_id]) for c in updated]
-        self.bulk.insert(Claim, CLAIM_ATTNAMES, list(map(PICK_CLAIM, claims)))
+        self.bulk.insert(Claim, CLAIM_ATTNAMES, claims)
         self.bulk.update(
             Claim, UPDATED_ATTNAMES, [(*PICK_UPDATED(d), d["id"]) for d in claims_after]
         )
         reasons = [import_reason(self.file_name, c) for c in (*new, *updated)]
         self._history(Claim, claims, reasons[: len(new)], update=False)
-        self._history(Claim, claims_after, reasons[len(new) :], update=True)
-        self._write_sources(added, removed)
+        after = list(map(PICK_CLAIM, claims_after))
+        self._history(Claim, after, reasons[len(new) :], update=True)
+        self._write_sources(added, lines, removed)
         # A new claim's stored flags are exact as written: nobody else sees its sources yet.
         # An updated claim's sources may have changed since they were read (a source added
         # in the admin meanwhile): the recount rewrites only a claim whose flags it changes.
@@ -214,23 +256,28 @@ class ClaimWriter:
         values.update(source_counts.stored(values["status"], sources))
         return values
 
-    def _new_claim(self, change: Change, sources: list[tuple[str, str]]) -> dict:
-        by = self.user_id if change.reviewed else None
-        return {
-            **CLAIM_DEFAULTS,
-            "id": change.claim_id,
-            **self._content(change, sources),
-            "draft_of_id": None,
-            "correction_reason": "",
-            "created_by_id": self.user_id,
-            "reviewed_by_id": by,
-            "reviewed_at": self.now if change.reviewed else None,
-            "published_by_id": None,
-            "published_at": None,
-            "created_at": self.now,
-            "updated_at": self.now,
-            "version": 1,
-        }
+    def _new_claim(self, change: Change, sources: list[tuple[str, str]]) -> tuple:
+        """A new claim's row, a tuple in CLAIM_ATTNAMES order (as _content's values, built
+        without a dict per row: the import writes hundreds of thousands)."""
+        row = change.row
+        status = change.status or row.status
+        flags = source_counts.stored(status, sources)
+        reviewed = change.reviewed
+        return self._new_row(
+            (
+                change.claim_id,
+                *self._imported(row),
+                status,
+                list(change.basis_editors),
+                self.usd.to_usd(row.value, row.unit, row.as_of),
+                flags["n_sources"],
+                flags["secondary_only"],
+                flags["sources_at_odds"],
+                self.user_id if reviewed else None,
+                self.now if reviewed else None,
+                *self._new_fixed,
+            )
+        )
 
     def _updated_claim(self, change: Change, sources: list[tuple[str, str]]) -> dict:
         claim = {**change.stored, **self._content(change, sources)}
@@ -240,17 +287,21 @@ class ClaimWriter:
         claim["version"] = change.stored["version"] + 1
         return claim
 
-    def _instance(self, model, values: dict, reason: str) -> models.Model:
-        """`values` as an instance carrying what django-simple-history records with it."""
+    def _instance(self, model, values: dict | tuple, reason: str) -> models.Model:
+        """`values` (by attname, or a tuple in the model's field order) as an instance
+        carrying what django-simple-history records with it."""
         # Positional, in the model's field order: three times faster than by keyword.
-        instance = model(*(values[f.attname] for f in model._meta.concrete_fields))
+        if isinstance(values, dict):
+            values = [values[f.attname] for f in model._meta.concrete_fields]
+        instance = model(*values)
         instance._history_user = self.user
         instance._history_date = self.now
         instance._change_reason = reason[: HistoryColumns.of(model).reason_length]
         return instance
 
-    def _history(self, model, rows: list[dict], reasons: list[str], *, update: bool) -> None:
-        """The history rows ("+", or "~" for `update`) of `rows`, just written, in bulk.
+    def _history(self, model, rows: list[tuple], reasons: list[str], *, update: bool) -> None:
+        """The history rows ("+", or "~" for `update`) of `rows` (tuples in the model's
+        field order), just written, in bulk.
 
         On PostgreSQL they go by COPY, as the claims and sources do: simple-history's own
         bulk_history_create builds a historical instance per row and a multi-row INSERT,
@@ -264,7 +315,10 @@ class ClaimWriter:
             return
         if self.bulk.is_postgres:
             columns = HistoryColumns.of(model)
-            history = columns.values(user_id=self.user_id, date=self.now, update=update)
+            order = [f.attname for f in model._meta.concrete_fields]
+            history = columns.values(
+                user_id=self.user_id, date=self.now, update=update, order=order
+            )
             self.bulk.insert(
                 model.history.model,
                 columns.attnames,
@@ -279,31 +333,42 @@ class ClaimWriter:
             batch_size=HISTORY_BATCH,
         )
 
-    def _sources(self, changes: list[Change]) -> tuple[list[dict], list[tuple[dict, int]]]:
-        """The sources the rows add (with their reserved ids) and those they drop (with the
-        row's line): a row keeps the stored sources whose URLs it names."""
-        added, removed = [], []
+    def _sources(
+        self, changes: list[Change]
+    ) -> tuple[list[tuple], list[int], list[tuple[dict, int]]]:
+        """The sources the rows add (tuples in SOURCE_ATTNAMES order, with their reserved
+        ids) and each one's line, and those they drop (with the row's line): a row keeps
+        the stored sources whose URLs it names."""
+        added, lines, removed = [], [], []
         for change in changes:
-            kept = {s["url"] for s in change.stored_sources if s["url"] in change.row.sources}
-            removed += [(s, change.row.line) for s in change.stored_sources if s["url"] not in kept]
-            added += [
-                {
-                    **SOURCE_DEFAULTS,
-                    "url": url,
-                    "stance": new_source_stance(change.status or change.row.status),
-                    "claim_id": change.claim_id,
-                    "line": change.row.line,
-                }
-                for url in change.row.sources
-                if url not in kept
-            ]
-        for source, pk in zip(added, self.bulk.reserve_ids(Source, len(added)), strict=True):
-            source["id"] = pk
-        return added, removed
+            row = change.row
+            if change.stored_sources:
+                kept = {s["url"] for s in change.stored_sources if s["url"] in row.sources}
+                removed += [(s, row.line) for s in change.stored_sources if s["url"] not in kept]
+            else:
+                kept = ()
+            stance = new_source_stance(change.status or row.status)
+            for url in row.sources:
+                if url not in kept:
+                    added.append((url, stance, change.claim_id))
+                    lines.append(row.line)
+        ids = self.bulk.reserve_ids(Source, len(added))
+        new_row, fixed = self._source_row()
+        added = [new_row((pk, *source, *fixed)) for pk, source in zip(ids, added, strict=True)]
+        return added, lines, removed
 
-    def _write_sources(self, added: list[dict], removed: list[tuple[dict, int]]) -> None:
-        self.bulk.insert(Source, SOURCE_ATTNAMES, list(map(PICK_SOURCE, added)))
-        self._history(Source, added, [self._source_reason(s["line"]) for s in added], update=False)
+    def _source_row(self):
+        """(a function making a new source's tuple from (id, url, stance, claim_id, the
+        defaults of the other fields), those defaults)."""
+        given = ("id", "url", "stance", "claim_id")
+        rest = [name for name in SOURCE_ATTNAMES if name not in given]
+        return _reorder((*given, *rest), SOURCE_ATTNAMES), [SOURCE_DEFAULTS[n] for n in rest]
+
+    def _write_sources(
+        self, added: list[tuple], lines: list[int], removed: list[tuple[dict, int]]
+    ) -> None:
+        self.bulk.insert(Source, SOURCE_ATTNAMES, added)
+        self._history(Source, added, [self._source_reason(line) for line in lines], update=False)
         # Dropped sources are rare (an update that leaves some out): each is deleted as the
         # admin deletes one, so django-simple-history records it ("-") and its claim's
         # source count is recounted after the sources added above.
@@ -442,7 +507,7 @@ class BulkRows:
                         if json_at:
                             row = list(row)
                             for i in json_at:
-                                row[i] = json.dumps(row[i])
+                                row[i] = "[]" if row[i] == [] else json.dumps(row[i])
                         copy.write_row(row)
                 return
             placeholders = ", ".join(["%s"] * len(fields))
