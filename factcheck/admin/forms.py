@@ -16,6 +16,8 @@ from factcheck.csvio.columns import plain_number
 from factcheck.figures.as_of import EXAMPLES, AsOf, AsOfError, parse_as_of
 from factcheck.models import Article, Claim, Status
 
+from .rendering import RENDERER
+
 
 def figure_as_written(value, unit: str) -> str:
     """The figure as a journalist writes it ("$2.5 billion"), read back to exactly `value`.
@@ -138,6 +140,8 @@ def apply_figure(cleaned_data: dict, *, field: str, add_error) -> None:
 class ClaimForm(forms.ModelForm):
     """The claim as a journalist enters it; what the desk stores is said in CONTRACT.md."""
 
+    default_renderer = RENDERER  # its plain widgets written directly (rendering.py)
+
     value = FigureField(label="Figure")
     as_of = AsOfField()
     corrected_value = FigureField(
@@ -240,6 +244,8 @@ class ClaimForm(forms.ModelForm):
 
 
 class VerdictForm(forms.Form):
+    default_renderer = RENDERER
+
     status = forms.ChoiceField(
         label="Verdict",
         choices=[("", "— choose a verdict —"), *((s, Status(s).label) for s in Status.verdicts())],

@@ -184,3 +184,28 @@ def test_changelist_filters_answer(client, publisher):
         "q=valuation",
     ]:
         assert client.get(f"{LIST_URL}?{query}").status_code == 200, query
+
+
+def test_a_blank_source_form_only_where_one_is_wanted(client, editor):
+    """No blank source form on a claim that has sources (JavaScript's "Add another source"
+    adds one); without JavaScript, "Add a source" reloads the page with one."""
+    sourced, bare = ClaimFactory(), ClaimFactory()
+    first = SourceFactory(claim=sourced)
+    client.force_login(editor)
+    page = client.get(change_url(sourced) + "?_changelist_filters=status__exact%3Dunverified")
+    html = page.content.decode()
+    assert 'name="sources-TOTAL_FORMS" value="1"' in html
+    assert 'name="sources-1-url"' not in html and 'name="sources-__prefix__-url"' in html
+    assert "<noscript>" in html
+    assert "_changelist_filters=status__exact%3Dunverified&amp;add_source=1#sources-group" in html
+    asked = client.get(change_url(sourced) + "?add_source=1").content.decode()
+    assert 'name="sources-TOTAL_FORMS" value="2"' in asked and 'name="sources-1-url"' in asked
+    assert "add_source=1#sources-group" not in asked
+    empty = client.get(change_url(bare)).content.decode()
+    assert 'name="sources-TOTAL_FORMS" value="1"' in empty and 'name="sources-0-url"' in empty
+    kept = {"id": str(first.pk), "claim": str(sourced.pk), "url": first.url}
+    added = {"claim": str(sourced.pk), "url": "https://example.com/filing"}
+    data = claim_post(seen_version=sourced.version, initial_sources=1, sources=[kept, added])
+    response = client.post(change_url(sourced) + "?add_source=1", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert sourced.sources.count() == 2
