@@ -321,15 +321,13 @@ def import_rows(
     published: list[Change] = []  # rows that change a published claim: applied by services
     moved: set[int] = set()  # claims written here whose figure changed (services do their own)
     writer = ClaimWriter(user=user, file_name=file_name)
-    written: list[Change] = []  # the batch in flight: told to on_change once written (its ids)
     # A dry run neither writes nor locks, so it needs no transaction.
     with nullcontext() if dry_run else transaction.atomic():
         with nullcontext() if dry_run else BackgroundWriter(writer) as background:
             for batch in _batches(rows, BATCH_SIZE):
-                parsed = [parser.parse(row) for row in batch]  # while the last batch is written
-                if background:
-                    background.wait()  # the connection is ours again
-                _tell(on_change, written)
+                parsed = [parser.parse(row) for row in batch]  # while a batch is written
+                if background and any(isinstance(p, ClaimRow) and p.id is not None for p in parsed):  # fmt: skip
+                    _tell(on_change, background.wait())  # the stored claims are read on it
                 changes = _check_batch(parsed, checker, report, lock=not dry_run)
                 published += [c for c in changes if c.kind != "skip" and c.published]
                 moved.update(
@@ -340,14 +338,16 @@ def import_rows(
                     and not set(c.changed).isdisjoint(figure_checks.FIGURE_FIELDS)
                 )
                 if report.ok and background:
-                    background.submit([c for c in changes if c.kind != "skip" and not c.published])
-                    written = changes
+                    to_write = [c for c in changes if c.kind != "skip" and not c.published]
+                    _tell(on_change, background.submit(to_write, told=changes))
                 else:
-                    written = []
+                    if background:  # nothing more is written: told as they are
+                        _tell(on_change, background.wait() + background.discard())
                     _tell(on_change, changes)
                 if progress is not None:
                     progress(len(batch))
-        _tell(on_change, written)
+            if background:
+                _tell(on_change, background.finish())
         if report.ok and published:
             with transaction.atomic():  # a dry run tries them too, then rolls them back
                 apply_published(published, user=user, file_name=file_name, report=report)

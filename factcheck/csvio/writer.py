@@ -168,6 +168,24 @@ class Change:
     forced: bool = False  # --force overwrote a version other than the row's (or a blank one)
 
 
+@dataclass(slots=True)
+class Batch:
+    """One batch of Changes on its way to the database (ClaimWriter.plan, reserve, rows)."""
+
+    changes: list[Change]
+    new: list[Change] = field(default_factory=list)
+    updated: list[Change] = field(default_factory=list)
+    added: list[tuple[str, str, Change]] = field(default_factory=list)  # (url, stance, change)
+    removed: list[tuple[dict, int]] = field(default_factory=list)  # (stored source, line)
+    claim_ids: list[int] = field(default_factory=list)
+    source_ids: list[int] = field(default_factory=list)
+    claims: list[tuple] = field(default_factory=list)  # new claims, in CLAIM_ATTNAMES order
+    claims_after: list[dict] = field(default_factory=list)  # updated claims, by attname
+    reasons: list[str] = field(default_factory=list)  # history's, new claims' first
+    sources: list[tuple] = field(default_factory=list)  # added, in SOURCE_ATTNAMES order
+    lines: list[int] = field(default_factory=list)  # each added source's line
+
+
 def file_label(file_name: str) -> str:
     """The file as history names it: its name without the directories (reasons keep 100
     characters, and the line number must not be the part cut off)."""
@@ -213,14 +231,43 @@ class ClaimWriter:
         self._new_fixed = tuple(fixed[name] for name in rest)
         self._new_row = _reorder((*NEW_CLAIM_GIVEN, *rest), CLAIM_ATTNAMES)
 
-    def write(self, changes: list[Change]) -> None:
-        new = [c for c in changes if c.kind == "new"]
-        updated = [c for c in changes if c.kind == "update"]
-        for change, pk in zip(new, self.bulk.reserve_ids(Claim, len(new)), strict=True):
+    # A batch goes through plan (which rows and sources it adds), reserve (their ids: the
+    # only queries), rows (the COPY rows, in Python) and write (the database's work); the
+    # importer makes one batch's rows while the batch before it is written
+    # (csvio.background).
+
+    def plan(self, changes: list[Change]) -> "Batch":
+        """What `changes` write: new claims, updated ones, the sources they add and drop (a
+        row keeps the stored sources whose URLs it names)."""
+        batch = Batch(changes)
+        batch.new = [c for c in changes if c.kind == "new"]
+        batch.updated = [c for c in changes if c.kind == "update"]
+        for change in (*batch.new, *batch.updated):
+            row = change.row
+            kept = {s["url"] for s in change.stored_sources if s["url"] in row.sources}
+            batch.removed += [(s, row.line) for s in change.stored_sources if s["url"] not in kept]
+            stance = new_source_stance(change.status or row.status)
+            batch.added += [(url, stance, change) for url in row.sources if url not in kept]
+        return batch
+
+    def reserve(self, batch: "Batch") -> None:
+        """The ids of the batch's new claims and sources, never handed out again."""
+        batch.claim_ids = self.bulk.reserve_ids(Claim, len(batch.new))
+        batch.source_ids = self.bulk.reserve_ids(Source, len(batch.added))
+
+    def rows(self, batch: "Batch") -> None:
+        """The batch's rows as COPY writes them (no query): claims, their updates, sources."""
+        new, updated = batch.new, batch.updated
+        for change, pk in zip(new, batch.claim_ids, strict=True):
             change.claim_id = pk
-        added, lines, removed = self._sources([*new, *updated])
+        new_source, fixed = self._source_row()
+        batch.lines = [change.row.line for _, _, change in batch.added]
+        batch.sources = [
+            new_source((pk, url, stance, change.claim_id, *fixed))
+            for pk, (url, stance, change) in zip(batch.source_ids, batch.added, strict=True)
+        ]
         # What each claim's sources say, stored on it (source_counts), from the sources it is
-        # left with: kept stored ones and those added (a dropped one is deleted below).
+        # left with: kept stored ones and those added (a dropped one is deleted in write).
         left: dict[int, list[tuple[str, str]]] = {c.claim_id: [] for c in (*new, *updated)}
         for change in updated:
             left[change.claim_id] += [
@@ -229,23 +276,31 @@ class ClaimWriter:
                 if s["url"] in change.row.sources
             ]
         claim_of, kind_of, stance_of = (SOURCE_ATTNAMES.index(n) for n in SOURCE_FLAG_ATTNAMES)
-        for source in added:
+        for source in batch.sources:
             left[source[claim_of]].append((source[kind_of], source[stance_of]))
-        claims = [self._new_claim(c, left[c.claim_id]) for c in new]
-        claims_after = [self._updated_claim(c, left[c.claim_id]) for c in updated]
+        batch.claims = [self._new_claim(c, left[c.claim_id]) for c in new]
+        batch.claims_after = [self._updated_claim(c, left[c.claim_id]) for c in updated]
+        batch.reasons = [import_reason(self.file_name, c) for c in (*new, *updated)]
+
+    def write(self, batch: "Batch | list[Change]") -> None:
+        """Write a batch whose rows are made (or plan, reserve and make those of `changes`)."""
+        if not isinstance(batch, Batch):
+            batch = self.plan(batch)
+            self.reserve(batch)
+            self.rows(batch)
+        claims, claims_after, reasons = batch.claims, batch.claims_after, batch.reasons
         self.bulk.insert(Claim, CLAIM_ATTNAMES, claims)
         self.bulk.update(
             Claim, UPDATED_ATTNAMES, [(*PICK_UPDATED(d), d["id"]) for d in claims_after]
         )
-        reasons = [import_reason(self.file_name, c) for c in (*new, *updated)]
-        self._history(Claim, claims, reasons[: len(new)], update=False)
+        self._history(Claim, claims, reasons[: len(claims)], update=False)
         after = list(map(PICK_CLAIM, claims_after))
-        self._history(Claim, after, reasons[len(new) :], update=True)
-        self._write_sources(added, lines, removed)
+        self._history(Claim, after, reasons[len(claims) :], update=True)
+        self._write_sources(batch.sources, batch.lines, batch.removed)
         # A new claim's stored flags are exact as written: nobody else sees its sources yet.
         # An updated claim's sources may have changed since they were read (a source added
         # in the admin meanwhile): the recount rewrites only a claim whose flags it changes.
-        source_counts.refresh(c.claim_id for c in updated)
+        source_counts.refresh(c.claim_id for c in batch.updated)
 
     def _content(self, change: Change, sources: list[tuple[str, str]]) -> dict:
         row = change.row
@@ -332,30 +387,6 @@ class ClaimWriter:
             default_date=self.now,
             batch_size=HISTORY_BATCH,
         )
-
-    def _sources(
-        self, changes: list[Change]
-    ) -> tuple[list[tuple], list[int], list[tuple[dict, int]]]:
-        """The sources the rows add (tuples in SOURCE_ATTNAMES order, with their reserved
-        ids) and each one's line, and those they drop (with the row's line): a row keeps
-        the stored sources whose URLs it names."""
-        added, lines, removed = [], [], []
-        for change in changes:
-            row = change.row
-            if change.stored_sources:
-                kept = {s["url"] for s in change.stored_sources if s["url"] in row.sources}
-                removed += [(s, row.line) for s in change.stored_sources if s["url"] not in kept]
-            else:
-                kept = ()
-            stance = new_source_stance(change.status or row.status)
-            for url in row.sources:
-                if url not in kept:
-                    added.append((url, stance, change.claim_id))
-                    lines.append(row.line)
-        ids = self.bulk.reserve_ids(Source, len(added))
-        new_row, fixed = self._source_row()
-        added = [new_row((pk, *source, *fixed)) for pk, source in zip(ids, added, strict=True)]
-        return added, lines, removed
 
     def _source_row(self):
         """(a function making a new source's tuple from (id, url, stance, claim_id, the
@@ -456,6 +487,7 @@ class BulkRows:
     def __init__(self, using: str = DEFAULT_DB_ALIAS):
         self.connection = connections[using]
         self.is_postgres = self.connection.vendor == "postgresql"
+        self._handed_out: dict[str, int] = {}  # table -> the highest id reserved (SQLite)
 
     def _fields(self, model: type[models.Model], attnames: Sequence[str]) -> list[models.Field]:
         by_attname = {f.attname: f for f in model._meta.concrete_fields}
@@ -468,8 +500,11 @@ class BulkRows:
         table = model._meta.db_table
         with self.connection.cursor() as cursor:
             if self.is_postgres:
+                # The sequence looked up once (MATERIALIZED): per row, the lookup cost ten
+                # times the nextval.
                 cursor.execute(
-                    "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                    "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence(%s, %s)::regclass AS seq) "
+                    "SELECT nextval(s.seq) FROM s, generate_series(1, %s)",
                     [table, model._meta.pk.column, count],
                 )
                 return [row[0] for row in cursor.fetchall()]
@@ -481,7 +516,10 @@ class BulkRows:
             highest = f"COALESCE((SELECT MAX({pk}) FROM {quote(table)}), 0)"  # noqa: S608
             highest_used = f"SELECT MAX({sequence}, {highest})"
             cursor.execute(highest_used, [table])
-            highest = cursor.fetchone()[0]
+            # Ids handed out but not yet written (the next batch's, made while one is
+            # written) are used too.
+            highest = max(cursor.fetchone()[0], self._handed_out.get(table, 0))
+        self._handed_out[table] = highest + count
         return list(range(highest + 1, highest + count + 1))
 
     def insert(
