@@ -6,6 +6,9 @@ raise it in the same commit as any write to a table public pages read, whatever 
 commit order, so a reader who sees a new number sees the rows it stands for, and a change
 is visible the moment it commits — never later (no race between transactions that took
 their numbers in one order and committed in another). Reading it is one primary-key lookup.
+On PostgreSQL the version is the number and the transaction that last raised it
+(`VERSION_SQL`), so a number that comes round again after a restore never finds the pages
+cached under it in the lost timeline.
 
 A write the public cannot see (a draft edited, a source of an unpublished claim, a login)
 leaves the version (migration 0024), so readers keep their cached pages and facet counts;
@@ -46,17 +49,33 @@ from factcheck.routers import public_reads, replica_alias
 
 logger = logging.getLogger(__name__)
 
-VERSION_SQL = f"SELECT number FROM {PublicVersion._meta.db_table} WHERE id = 1"  # noqa: S608
+# The number, and on PostgreSQL the id of the transaction that last raised it (`xmin`): a
+# number can come round again — a restored dump, a desk rebuilt from CSV, a rolled-back test
+# start from an older number while the shared cache still holds pages made under it in the
+# lost timeline — but the pair cannot (transaction ids are never reused by a cluster, and a
+# restore writes the row in a transaction of its own). SQLite (development, tests) has none.
+VERSION_SQL = {
+    "postgresql": f"SELECT number, xmin::text FROM {PublicVersion._meta.db_table} WHERE id = 1",  # noqa: S608
+    "sqlite": f"SELECT number, '' FROM {PublicVersion._meta.db_table} WHERE id = 1",  # noqa: S608
+}
 
 
-def _read_version(connection) -> int:
+def _read_version(connection) -> str:
     with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
+        cursor.execute(VERSION_SQL[connection.vendor])
         row = cursor.fetchone()
-    return row[0] if row else 0
+    if row is None:
+        return "0"
+    number, stamp = row
+    return f"{number}.{stamp}" if stamp else str(number)
 
 
-def _version_on(alias: str) -> int:
+def version_number(version: str) -> int:
+    """The number of a version text (which orders versions; the rest only tells timelines apart)."""
+    return int(version.partition(".")[0])
+
+
+def _version_on(alias: str) -> str:
     """The version number on `alias`; the first query of a request is also its health check.
 
     With `CONN_HEALTH_CHECKS` Django would send `SELECT 1` before the first query of every
@@ -82,8 +101,8 @@ def _version_on(alias: str) -> int:
 
 
 def public_version() -> str:
-    """The public version number, as text, read from the primary: the last change committed."""
-    return str(_version_on(DEFAULT_DB_ALIAS))
+    """The public version, as text, read from the primary: the last change committed."""
+    return _version_on(DEFAULT_DB_ALIAS)
 
 
 def rows_alias(request) -> str:
@@ -100,7 +119,9 @@ def rows_alias(request) -> str:
     except DatabaseError:
         logger.warning("The read replica %r did not answer; reading the primary.", replica)
         return DEFAULT_DB_ALIAS
-    return replica if replayed >= int(request_version(request)) else DEFAULT_DB_ALIAS
+    if version_number(replayed) >= version_number(request_version(request)):
+        return replica
+    return DEFAULT_DB_ALIAS
 
 
 def request_version(request) -> str:

@@ -169,14 +169,14 @@ def test_a_draft_source_edited_while_its_claim_is_published_moves_it_after(peopl
     and moves the version again: a page cached under B's version alone, made before A's
     commit showed, cannot outlive A's commit.
     """
-    from factcheck.caching import public_version
+    from factcheck.caching import public_version, version_number
 
     claim = ClaimFactory(
         quote="A claim published while its source changes.", created_by=people["editor"]
     )
     source = SourceFactory(claim=claim, title="Old title")
     services.give_verdict(claim=claim, reviewer=people["checker"], status="verified", note="ok")
-    before = int(public_version())
+    before = version_number(public_version())
     edited = threading.Event()
 
     def edit_source():
@@ -192,7 +192,9 @@ def test_a_draft_source_edited_while_its_claim_is_published_moves_it_after(peopl
         publishing.commit()
         editor.join(timeout=30)
     assert edited.is_set()
-    assert int(public_version()) == before + 2, "B's publication, then A's change to a public claim"
+    assert version_number(public_version()) == before + 2, (
+        "B's publication, then A's change to a public claim"
+    )
     assert "New title" in page(claim.get_absolute_url())
 
 

@@ -142,3 +142,20 @@ def test_a_login_leaves_it_and_a_new_user_too():
         [True, user.pk],
     )
     assert public_version() == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite keeps the number alone")
+def test_a_number_that_comes_round_again_is_another_version():
+    """As after a restore: the number repeats, in another timeline, and cached pages must not."""
+    from django.db import transaction
+
+    from factcheck.caching import version_number
+
+    with transaction.atomic():  # a timeline that will be lost
+        PublishedClaimFactory()
+        lost = public_version()
+        transaction.set_rollback(True)
+    PublishedClaimFactory()
+    again = public_version()
+    assert version_number(again) == version_number(lost)
+    assert again != lost
