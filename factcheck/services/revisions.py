@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from factcheck import rules
-from factcheck.models import Claim, Correction, Source
+from factcheck.models import Claim, Comment, Correction, Source
 
 from .common import changed_fields, content_of, write
 
@@ -92,11 +92,18 @@ def _sync_sources(*, draft: Claim, live: Claim) -> bool:
 
 
 def fold(*, draft: Claim, live: Claim) -> None:
-    """Copy the draft onto the live claim in memory (sources in the database), delete it."""
+    """Copy the draft onto the live claim in memory (sources in the database), delete it.
+
+    The desk's conversation about the change goes on with the live claim: each comment moves
+    to it (saved, so its history says so) before the draft is deleted.
+    """
     for name in RELEASED_FIELDS:
         setattr(live, name, getattr(draft, name))
     live.basis_editors = list(draft.basis_editors)
     _sync_sources(draft=draft, live=live)
+    for comment in Comment.objects.filter(claim=draft):
+        comment.claim = live
+        comment.save(update_fields=["claim"])
     draft.delete()
 
 

@@ -90,3 +90,23 @@ def test_dashboard_shows_recent_activity(client, editor, publisher):
     page = client.get(reverse("admin:index")).content.decode()
     assert "Recent activity" in page and "A claim someone just edited." in page
     assert "edna" in page and "None available" not in page.split("Recent activity")[1][:2000]
+
+
+@pytest.mark.parametrize("ending", ["released", "unpublished"])
+def test_a_pending_changes_comments_stay_with_the_claim(ending, editor, fact_checker, publisher):
+    """The pending change is deleted when it is released or folded back on unpublishing;
+    the desk's conversation about it moves to the published claim, not into the void."""
+    live = PublishedClaimFactory(value=5_000_000)
+    draft = services.revise_claim(claim=live, user=editor, values={"value": 7_000_000})
+    services.add_comment(claim=draft, user=editor, text="Checked against the new filing.")
+    if ending == "released":
+        services.give_verdict(
+            claim=draft, reviewer=fact_checker, status="verified", reason="New filing."
+        )
+        services.publish_claim(claim=draft, user=publisher)
+    else:
+        services.unpublish_claim(claim=live, user=publisher, reason="Wrong company.")
+    assert not Claim.objects.filter(pk=draft.pk).exists()
+    assert list(Comment.objects.filter(claim=live).values_list("text", flat=True)) == [
+        "Checked against the new filing."
+    ]
