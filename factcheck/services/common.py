@@ -2,9 +2,10 @@
 the public facet counts recounted ahead once a public change commits."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 
 from factcheck import figure_checks, fx_rates, rules, signals, source_counts
-from factcheck.models import Claim
+from factcheck.models import CheckOperand, Claim, FigureCheck
 
 # The fields a person changes and the history compares (stale-edit messages).
 TRACKED_FIELDS = (*rules.CONTENT_FIELDS, "status", "published_at")
@@ -55,10 +56,34 @@ def describe_changes(pk: int, seen_version: int) -> str:
     )
 
 
+def with_partners(pk: int) -> Claim:
+    """Lock the claim's row, and those of the claims an arithmetic check ties to it, in id order.
+
+    A write whose figure moves recomputes the checks on it and the stored `checks_state` of
+    every claim they state or use, so it needs those rows too. Taking them all at once, in
+    one order whoever writes, means two editors saving claims tied by a check wait for each
+    other instead of each holding one claim and waiting for the other's (a deadlock).
+    One statement; the claims come back in id order, the one asked for among them.
+    """
+    touching = FigureCheck.objects.filter(
+        models.Q(stated_id=pk) | models.Q(inputs__claim_id=pk)
+    ).values("pk")
+    partners = models.Q(
+        pk__in=CheckOperand.objects.filter(check_ref__in=touching).values("claim_id")
+    )
+    partners |= models.Q(pk__in=FigureCheck.objects.filter(pk__in=touching).values("stated_id"))
+    rows = Claim.objects.select_for_update().filter(models.Q(pk=pk) | partners).order_by("pk")
+    for claim in rows:
+        if claim.pk == pk:
+            return claim
+    raise Claim.DoesNotExist
+
+
 def locked(pk: int, expected_version: int | None = None) -> Claim:
-    """Lock the claim's row and refuse if it moved past the version the editor saw."""
+    """Lock the claim's row (and its check partners', `with_partners`) and refuse if it moved
+    past the version the editor saw."""
     try:
-        current = Claim.objects.select_for_update().get(pk=pk)
+        current = with_partners(pk)
     except Claim.DoesNotExist:
         raise ValidationError(f"Claim {pk} no longer exists: someone deleted it.") from None
     if expected_version is not None and current.version != expected_version:

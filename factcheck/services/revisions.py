@@ -14,7 +14,7 @@ from django.db import transaction
 from factcheck import rules
 from factcheck.models import Claim, Comment, Correction, Source
 
-from .common import changed_fields, content_of, write
+from .common import changed_fields, content_of, with_partners, write
 
 # What a release copies from the draft onto the live claim.
 RELEASED_FIELDS = (
@@ -110,7 +110,7 @@ def fold(*, draft: Claim, live: Claim) -> None:
 @transaction.atomic
 def release(*, draft: Claim, user) -> Claim:
     """Publish a pending change: the live claim takes its content, verdict and sources."""
-    live = Claim.objects.select_for_update().get(pk=draft.draft_of_id)
+    live = with_partners(draft.draft_of_id)
     problem = rules.two_person_error(
         basis_editors=[draft.reviewed_by_id], reviewer_id=getattr(user, "pk", None)
     )
