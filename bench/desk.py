@@ -12,7 +12,9 @@ in ms, its SQL query count and its median over the plain template's.
 
 For "My queue" the fact-checker needs a queue: the first run gives `bench-checker` 40 of the
 waiting claims (spread over the years; a person's queue, not a share of the desk), and says
-so. Nothing else is written.
+so. Nothing else is written. Beside the wall-clock ratio, `cpu×` gives the same ratio of
+this process's CPU time (Django's own work; PostgreSQL's is not in it), which a busy shared
+machine moves far less.
 
 bench/pages.py runs the same pages after the public ones, in the same run (its `--no-desk`
 leaves them out); this script measures the desk alone.
@@ -126,15 +128,17 @@ def company_word() -> str:
     return Company.objects.order_by("pk").values_list("name", flat=True).first().split()[0]
 
 
-def get(client: Client, url: str) -> float:
-    started = time.perf_counter()
+def get(client: Client, url: str) -> tuple[float, float]:
+    """(wall ms, CPU ms of this process: Django's own work, without the database's)."""
+    started, cpu = time.perf_counter(), time.thread_time()
     response = client.get(url)
     elapsed = (time.perf_counter() - started) * 1000
+    spent = (time.thread_time() - cpu) * 1000
     if response.status_code != 200:
         raise SystemExit(f"{url} answered {response.status_code}; the figures would be wrong.")
     if b"?e=1" in response.get("Location", "").encode():
         raise SystemExit(f"{url} was refused by the changelist (?e=1).")
-    return elapsed
+    return elapsed, spent
 
 
 def measure(client: Client, pages: list[tuple[str, str]], rounds: int) -> list[dict]:
@@ -144,10 +148,13 @@ def measure(client: Client, pages: list[tuple[str, str]], rounds: int) -> list[d
             get(client, url)  # also the warm-up
         counts[label] = len(queries)
     times: dict[str, list[float]] = {label: [] for label, _ in pages}
+    cpu: dict[str, list[float]] = {label: [] for label, _ in pages}
     for _ in range(rounds):
         for label, url in pages:
-            times[label].append(get(client, url))
-    plain = statistics.median(times[PLAIN])
+            wall, spent = get(client, url)
+            times[label].append(wall)
+            cpu[label].append(spent)
+    plain, plain_cpu = statistics.median(times[PLAIN]), statistics.median(cpu[PLAIN])
     rows = []
     for label, url in pages:
         samples = times[label]
@@ -161,6 +168,8 @@ def measure(client: Client, pages: list[tuple[str, str]], rounds: int) -> list[d
                 "p95_ms": round(p95, 2),
                 "queries": counts[label],
                 "x_plain": round(median / plain, 2),
+                "cpu_ms": round(statistics.median(cpu[label]), 2),
+                "cpu_x_plain": round(statistics.median(cpu[label]) / plain_cpu, 2),
             }
         )
     return rows
@@ -168,7 +177,7 @@ def measure(client: Client, pages: list[tuple[str, str]], rounds: int) -> list[d
 
 def print_table(rows: list[dict], claims: int, earlier: dict | None) -> None:
     print(f"\n{claims:,} claims; {connection.settings_dict['NAME']}; medians of {ROUNDS} turns")
-    header = f"{'page':<44} {'median':>8} {'p95':>8} {'queries':>7} {'×plain':>7}"
+    header = f"{'page':<44} {'median':>8} {'p95':>8} {'queries':>7} {'×plain':>7} {'cpu×':>6}"
     if earlier:
         header += f" {'×plain at ' + format(earlier['claims'], ','):>18} {'growth':>7}"
     print(header)
@@ -180,7 +189,7 @@ def print_table(rows: list[dict], claims: int, earlier: dict | None) -> None:
     for r in rows:
         line = (
             f"{r['page']:<44} {r['median_ms']:>8.1f} {r['p95_ms']:>8.1f} {r['queries']:>7}"
-            f" {r['x_plain']:>7.2f}"
+            f" {r['x_plain']:>7.2f} {r.get('cpu_x_plain', 0):>6.2f}"
         )
         key = r["page"].split(" page ")[0] if "deepest" in r["page"] else r["page"]
         if earlier and key in before:
@@ -188,8 +197,9 @@ def print_table(rows: list[dict], claims: int, earlier: dict | None) -> None:
             line += f" {then:>18.2f} {r['x_plain'] / then:>7.2f}"
         print(line)
     print(
-        "\n(ms; ×plain: the page's median over the plain template's in this run; growth: ×plain "
-        "now over ×plain in the compared run)"
+        "\n(ms; ×plain: the page's median over the plain template's in this run; cpu×: the same "
+        "for this process's CPU time, which other work on a shared machine moves less (the "
+        "database's time is not in it); growth: ×plain now over ×plain in the compared run)"
     )
 
 

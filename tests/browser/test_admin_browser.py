@@ -33,3 +33,40 @@ def test_a_wrong_password_is_refused_with_a_message(page, editor):
     page.fill("#id_password", "wrong")
     page.click("input[type=submit]")
     assert page.locator(".errornote").is_visible()
+
+
+def test_a_source_is_added_to_a_claim_with_sources_with_or_without_javascript(
+    browser, live_server, page, admin_login, editor
+):
+    """A claim with sources shows no blank source form: "Add another source" (JavaScript)
+    adds one, and without JavaScript the "Add a source" link reloads the page with one."""
+    from tests.factories import ClaimFactory, SourceFactory
+
+    claim = ClaimFactory()
+    SourceFactory(claim=claim)
+    url = f"/admin/factcheck/claim/{claim.pk}/change/"
+    admin_login("edna")
+    page.goto(url)
+    assert page.locator("#id_sources-1-url").count() == 0
+    assert not page.locator(".add-source").is_visible()  # JavaScript's own button instead
+    page.click("#sources-group .add-row a")
+    page.fill("#id_sources-1-url", "https://example.com/with-javascript")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    assert claim.sources.count() == 2
+
+    quiet = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    plain = quiet.new_page()
+    plain.goto("/admin/login/")
+    plain.fill("#id_username", "edna")
+    plain.fill("#id_password", "correct horse battery")
+    plain.click("input[type=submit]")
+    plain.wait_for_selector("#site-name")
+    plain.goto(url)
+    assert plain.locator("#id_sources-2-url").count() == 0
+    plain.click("text=Add a source")
+    plain.fill("#id_sources-2-url", "https://example.com/without-javascript")
+    plain.click("input[name=_continue]")
+    plain.wait_for_selector(".messagelist .success")
+    quiet.close()
+    assert claim.sources.count() == 3

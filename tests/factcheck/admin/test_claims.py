@@ -196,11 +196,12 @@ def test_a_blank_source_form_only_where_one_is_wanted(client, editor):
     html = page.content.decode()
     assert 'name="sources-TOTAL_FORMS" value="1"' in html
     assert 'name="sources-1-url"' not in html and 'name="sources-__prefix__-url"' in html
-    assert "<noscript>" in html
+    assert 'class="add-source"' in html
     assert "_changelist_filters=status__exact%3Dunverified&amp;add_source=1#sources-group" in html
     asked = client.get(change_url(sourced) + "?add_source=1").content.decode()
     assert 'name="sources-TOTAL_FORMS" value="2"' in asked and 'name="sources-1-url"' in asked
     assert "add_source=1#sources-group" not in asked
+    assert html.count("Add to the discussion") == 1  # not also the formset's template form
     empty = client.get(change_url(bare)).content.decode()
     assert 'name="sources-TOTAL_FORMS" value="1"' in empty and 'name="sources-0-url"' in empty
     kept = {"id": str(first.pk), "claim": str(sourced.pk), "url": first.url}
