@@ -25,8 +25,9 @@ BASIS_FIELDS = (
     "as_of_precision",  # "February 2024" and "29 Feb 2024" are different claims
     "period",
 )
-# Everything a reader sees of a claim besides its sources and verdict.
-CONTENT_FIELDS = (*BASIS_FIELDS, "article_id", "note", "corrected_value")
+# Everything a reader sees of a claim besides its sources and verdict (its language too: the
+# quote is set in it, and a published claim's change of language waits as a pending change).
+CONTENT_FIELDS = (*BASIS_FIELDS, "article_id", "note", "corrected_value", "language")
 SUPPORTS, CONTRADICTS = "supports", "contradicts"
 # The stance a source takes when it agrees with the verdict; verdicts not listed
 # (misleading, unverifiable) agree with sources of either stance.

@@ -42,8 +42,9 @@ HEADER = [
 # Cells only an export writes: an import reads past them (as_written it reads as a check).
 EXPORT_ONLY_COLUMNS = ("usd_value", "published_at")
 # The claim fields an import sets from a row: what a reader sees of a claim (rules'
-# CONTENT_FIELDS), its status and its language. The rest is the workflow's and the database's.
-IMPORTED_FIELDS = (*CONTENT_FIELDS, "status", "language")
+# CONTENT_FIELDS, its language included) and its status. The rest is the workflow's and the
+# database's.
+IMPORTED_FIELDS = (*CONTENT_FIELDS, "status")
 
 # The claim fields behind the columns (all but `as_written` and `sources`), in HEADER order,
 # for `values_list()`: the streaming export builds no model instances. `language` is the

@@ -193,3 +193,13 @@ def test_a_published_claims_change_and_an_ordinary_update_in_one_file(import_fil
     assert other.period == "H1"
     assert live.pending_change().period == "FY2024"
     assert Claim.objects.public().get(pk=live.pk).period == ""
+
+
+def test_a_change_of_language_alone_is_a_pending_change_too(import_file, live, fact_checker):
+    """Readers see a claim's language (its quote is set in it): a row changing only that
+    makes a pending change like any other, never an "updated" that wrote nothing."""
+    report = import_file(csv_bytes(row_for(live, language="zh-hans")), user=fact_checker)
+
+    assert (report.updated, report.errors) == (1, [])
+    assert Claim.objects.get(pk=live.pk).language != "zh-hans"
+    assert live.pending_change().language == "zh-hans"
