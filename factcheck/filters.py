@@ -8,12 +8,16 @@ starts from `Claim.objects.public()`; nothing re-derives what the public may see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import django_filters
 import django_filters.fields
 from django import forms
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.forms.renderers import DjangoTemplates
 from django.http import QueryDict
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from companies.models import Company
@@ -40,8 +44,97 @@ class CurrencyFilter(django_filters.ChoiceFilter):
 COMPANY_SELECT_MAX = 300
 
 
+class CompanyList(tuple):
+    """(slug, name, id) of the companies with public claims, by name: what `company` may name.
+
+    The lookups a request needs from it are made once per list, not once per request: a
+    process keeps the list of the current public version (listing.cached_companies), and
+    at 5,000 companies each lookup is a dict of 5,000 entries. They are not pickled.
+    """
+
+    def __reduce__(self):
+        return (CompanyList, (tuple(self),))
+
+    @cached_property
+    def ids(self) -> dict[str, int]:
+        return {slug: pk for slug, _, pk in self}
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return {slug: name for slug, name, _ in self}
+
+    @cached_property
+    def choices(self) -> list[tuple[str, str]]:
+        return [(slug, name) for slug, name, _ in self]
+
+    def derive(self, key: str, make):
+        """`make()`, kept with the list: it must depend on nothing but the list and `key`."""
+        derived = self.__dict__.setdefault("derived", {})
+        if key not in derived:
+            derived[key] = make()
+        return derived[key]
+
+
+class CompanyChoiceField(django_filters.fields.ChoiceField):
+    """The company filter's field: a slug is looked up, not searched for among thousands."""
+
+    def __init__(self, *args, slugs=frozenset(), **kwargs):
+        self.slugs = slugs
+        super().__init__(*args, **kwargs)
+
+    def valid_value(self, value):
+        return str(value) in self.slugs
+
+
+class CompanyFilter(django_filters.ChoiceFilter):
+    field_class = CompanyChoiceField
+
+
+def _attrs_html(attrs: dict) -> str:
+    """As django/forms/attrs.html writes them: ` name="value"`, a bare name for True."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        + ("" if value is True else f'="{conditional_escape(value)}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FilterFormRenderer(DjangoTemplates):
+    """Django's form renderer, with the filter form's <input>s and <label>s written in Python.
+
+    The same HTML as Django's templates (django/forms/widgets/input.html, forms/label.html),
+    without a template render per input, label and attribute list: the form is on every
+    list page. Anything else (error lists) goes to Django's templates.
+    """
+
+    INPUTS = frozenset(f"django/forms/widgets/{kind}.html" for kind in ("text", "date", "hidden"))
+
+    def render(self, template_name, context, request=None):
+        if template_name in self.INPUTS:
+            widget = context["widget"]
+            value = widget["value"]
+            shown = "" if value is None else f' value="{conditional_escape(value)}"'
+            return mark_safe(  # noqa: S308 - every part is escaped
+                f'<input type="{conditional_escape(widget["type"])}" '
+                f'name="{conditional_escape(widget["name"])}"{shown}{_attrs_html(widget["attrs"])}>'
+            )
+        if template_name == "django/forms/label.html":
+            label = conditional_escape(context["label"])
+            if not context["use_tag"]:
+                return SafeString(label.strip())  # as the template's output is stripped
+            tag = conditional_escape(context["tag"])
+            return mark_safe(f"<{tag}{_attrs_html(context['attrs'])}>{label}</{tag}>")  # noqa: S308
+        return super().render(template_name, context, request)
+
+
+FILTER_FORM_RENDERER = FilterFormRenderer()  # one per process: it holds its template engine
+
+
 class ClaimFilterForm(forms.Form):
     """Checks that the as-of range runs forwards; labels without a trailing colon."""
+
+    default_renderer = FILTER_FORM_RENDERER
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
@@ -82,7 +175,7 @@ class ClaimFilter(django_filters.FilterSet):
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    company = django_filters.ChoiceFilter(
+    company = CompanyFilter(
         method="filter_company",
         label=gettext_lazy("Company"),
         empty_label=gettext_lazy("Any company"),
@@ -121,9 +214,13 @@ class ClaimFilter(django_filters.FilterSet):
         form = ClaimFilterForm
 
     def __init__(self, data=None, *args, companies=(), **kwargs):
-        self.company_ids = {slug: pk for slug, _, pk in companies}
+        if not isinstance(companies, CompanyList):
+            companies = CompanyList(companies)
+        self.companies = companies
+        self.company_ids = companies.ids
         super().__init__(self._company_by_name(data), *args, **kwargs)
-        choices = [(slug, name) for slug, name, _ in companies]
+        choices = companies.choices
+        self.filters["company"].extra["slugs"] = companies.ids
         if len(choices) > COMPANY_SELECT_MAX:
             # A <select> of thousands of companies is no help to a reader and weighs
             # 300 kB on every page: a search box that takes a name or a slug instead.
@@ -226,7 +323,7 @@ class ClaimQuery:
     filterset: ClaimFilter
     filtered: QuerySet  # public claims after the filters, sorted; no annotations
     sort: str
-    companies: list[tuple[str, str, int]]  # public_companies(), ordered by name
+    companies: CompanyList  # public_companies(), ordered by name
 
     @property
     def errors(self) -> dict[str, list[str]]:
@@ -260,8 +357,7 @@ class ClaimQuery:
             return default
         cleaned = self.form.cleaned_data
         metric, status = cleaned.get("metric"), cleaned.get("status")
-        names = {slug: name for slug, name, _ in self.companies}
-        company = names.get(cleaned.get("company") or "")
+        company = self.companies.names.get(cleaned.get("company") or "")
         noun = METRIC_NOUNS.get(metric, pgettext_lazy("heading", "figures"))
         if self.verified_only:
             text = STATUS_HEADINGS[Status.VERIFIED] % {"noun": noun}
@@ -302,9 +398,14 @@ class ClaimQuery:
         return tuple((name, str(cleaned.get(name) or "")) for name in FILTER_PARAMS)
 
 
-def public_companies() -> list[tuple[str, str, int]]:
+def unfiltered_key() -> tuple:
+    """ClaimQuery.filter_key() of a query string that sets no filter."""
+    return tuple((name, "") for name in FILTER_PARAMS)
+
+
+def public_companies() -> CompanyList:
     """(slug, name, id) of the companies that have public claims: what `company` may name."""
-    return list(
+    return CompanyList(
         Company.objects.with_public_claims().order_by("name").values_list("slug", "name", "pk")
     )
 
@@ -313,7 +414,7 @@ def public_claims(
     params: QueryDict | dict,
     *,
     verified_only: bool = False,
-    companies: list[tuple[str, str, int]] | None = None,
+    companies: CompanyList | None = None,
 ) -> ClaimQuery:
     """The public claims the query parameters ask for, filtered and sorted.
 
@@ -334,4 +435,6 @@ def public_claims(
     filterset = filter_class(params, queryset=base, companies=companies)
     filtered = filterset.qs
     sort = filterset.form.cleaned_data.get("sort") or DEFAULT_SORT
-    return ClaimQuery(filterset=filterset, filtered=filtered, sort=sort, companies=companies)
+    return ClaimQuery(
+        filterset=filterset, filtered=filtered, sort=sort, companies=filterset.companies
+    )

@@ -22,7 +22,7 @@ from factcheck.csvio.export import iter_csv
 from factcheck.csvio.importer import import_claims
 from factcheck.facets import Summary, summarise
 from factcheck.filters import public_claims
-from factcheck.models import Claim, Source, Status
+from factcheck.models import Claim, PublicVersion, Source, Status
 
 # Both pages' summaries: (verified_only, with_status).
 PAGES = ((True, False), (False, True))
@@ -32,7 +32,7 @@ def counted(verified_only: bool) -> tuple[Summary | None, Summary]:
     """What the cache holds for the page under the current version, and a fresh count."""
     query = public_claims(QueryDict(), verified_only=verified_only)
     key = listing.summary_key(query, public_version(), verified_only=verified_only)
-    return cache.get(key), summarise(query.filtered, with_status=not verified_only)
+    return listing.shared(key), summarise(query.filtered, with_status=not verified_only)
 
 
 def assert_warm() -> None:
@@ -147,8 +147,9 @@ def test_a_reader_waits_for_the_count_under_way_instead_of_counting_again(desk, 
     fresh = summarise(query.filtered, with_status=True)
     assert cache.add(f"{key}:counting", 1, 30)  # someone else is counting
 
-    def sleep(seconds):  # ...and stores the counts while the reader waits
-        cache.set(key, fresh, 60)
+    def sleep(seconds):  # ...and stores the counts while the reader waits (another process)
+        cache.set(f"{key}:their-stamp", fresh, 60)
+        cache.set(key, "their-stamp", 60)
 
     monkeypatch.setattr(listing.time, "sleep", sleep)
     with CaptureQueriesContext(connection) as queries:
@@ -165,7 +166,43 @@ def test_a_reader_counts_itself_when_the_count_under_way_does_not_come(desk, mon
     monkeypatch.setattr(listing, "POLL_SECONDS", 0.01)
     summary = listing.cached_summary(query, version, verified_only=True)
     assert summary == summarise(query.filtered, with_status=False)
-    assert cache.get(key) == summary
+    assert listing.shared(key) == summary
+
+
+def test_a_process_reuses_its_copy_while_the_cache_holds_the_same_stamp(desk, monkeypatch):
+    query = public_claims(QueryDict(), verified_only=False)
+    version = public_version()
+    first = listing.cached_summary(query, version, verified_only=False)
+    reads = []
+    monkeypatch.setattr(listing, "_keep", lambda *args: reads.append(args))  # would store a copy
+    again = listing.cached_summary(query, version, verified_only=False)
+    assert again is first and reads == []  # no second fetch of the 300 kB value
+
+
+def test_a_repeated_version_number_never_finds_the_copy_of_another_state(desk, publisher):
+    """A rollback (or a restore) repeats a version number: the copy must not outlive it."""
+    query = public_claims(QueryDict(), verified_only=False)
+    version = public_version()
+    before = listing.cached_summary(query, version, verified_only=False)
+    assert before.total == 4
+    # The same version number, other rows: as after a test's rollback, which empties the cache.
+    Claim.objects.filter(pk=desk["valuation"].pk).update(published_at=None)
+    PublicVersion.objects.filter(pk=1).update(number=int(version))  # (the trigger moved it)
+    cache.clear()
+    assert public_version() == version
+    after = listing.cached_summary(query, version, verified_only=False)
+    assert after.total == 3 and after == summarise(query.filtered, with_status=True)
+
+
+def test_a_value_stored_again_by_another_process_replaces_the_copy(desk):
+    query = public_claims(QueryDict(), verified_only=True)
+    version = public_version()
+    key = listing.summary_key(query, version, verified_only=True)
+    listing.cached_summary(query, version, verified_only=True)  # this process's copy
+    theirs = summarise(Claim.objects.none(), with_status=False)
+    cache.set(f"{key}:their-stamp", theirs, 60)  # another process stored it again
+    cache.set(key, "their-stamp", 60)
+    assert listing.cached_summary(query, version, verified_only=True) == theirs
 
 
 class DownCache:

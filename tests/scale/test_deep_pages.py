@@ -92,6 +92,19 @@ def test_a_page_sorted_by_company_costs_at_most_two_row_queries(
         client.get("/claims/?sort=company&page=2")
 
 
+def test_the_parts_of_a_grouped_sort_are_worked_out_once_per_version(client, uneven, monkeypatch):
+    # The walk over every company is made once per summary (Summary.derive), not per page.
+    walks = []
+    walk = pagination._facet_chunks
+    monkeypatch.setattr(
+        pagination, "_facet_chunks", lambda *args: walks.append(args) or walk(*args)
+    )
+    for page in (1, 2, 3):
+        client.get(f"/claims/?sort=company&page={page}")
+    client.get("/claims/?sort=-company")
+    assert [args[:2] for args in walks] == [("company", "company"), ("company", "-company")]
+
+
 @pytest.mark.parametrize("sort", ["company", "-metric", "status"])
 def test_a_grouped_sort_of_no_rows_is_an_empty_page(client, uneven, sort):
     # Found by the API fuzzer: no rows, so no facet values to read the parts from.
