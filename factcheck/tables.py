@@ -22,8 +22,8 @@ from django_tables2.utils import OrderByTuple
 
 from factcheck.columns import SHOWN
 from factcheck.dates import claim_as_of_html, page_language
-from factcheck.facets import RESULTS_ANCHOR
-from factcheck.localise import day_text, figure_text
+from factcheck.facets import query_url
+from factcheck.localise import corrected_figure, day_text, figure_text
 from factcheck.models import Claim, Metric, Status
 from factcheck.verdicts import methodology_url
 
@@ -152,7 +152,7 @@ class Shared:
     a row has it. A row's cells then only escape and join what is its own.
     """
 
-    def __init__(self, columns):
+    def __init__(self, columns=()):
         language = get_language()
         self.language = page_language()
         self.open = {
@@ -167,6 +167,9 @@ class Shared:
             makers["article"],
         )
         self.no_company = f'<span class="blank">{escape(gettext("no company"))}</span>'
+        self.no_rate = escape(gettext("no reference rate for this date"))
+        self.not_money = escape(gettext("not money"))
+        self.claim_words = gettext("Claim %(pk)s")
         self.badges: dict[str, str] = {}
         self.metrics: dict[str, str] = {}
         self.dates: dict[tuple, str] = {}
@@ -177,6 +180,11 @@ class Shared:
         if key not in self.dates:
             self.dates[key] = claim_as_of_html(claim)
         return self.dates[key]
+
+    def claim_link(self, pk: int) -> str:
+        """ "Claim 123", linking to the claim's page."""
+        text = escape(self.claim_words % {"pk": pk})
+        return f'<a href="{self.claim_url(pk)}">{text}</a>'
 
     def badge(self, status: str) -> str:
         if status not in self.badges:
@@ -302,10 +310,7 @@ class ClaimTable(tables.Table):
         for column in self.columns:
             url, aria_sort = None, None
             if column.orderable:
-                query = self.params.copy()
-                query.pop(self.page_field, None)
-                query[self.order_by_field] = column.order_by_alias.next
-                url = f"?{query.urlencode()}{RESULTS_ANCHOR}"
+                url = query_url(self.params, **{self.order_by_field: column.order_by_alias.next})
                 if column.is_ordered:
                     descending = column.order_by_alias.is_descending
                     aria_sort = "descending" if descending else "ascending"
@@ -330,3 +335,38 @@ class ClaimTable(tables.Table):
             mark_safe("".join([cell(claim, shared) for cell in cells]))  # noqa: S308 - escaped
             for claim in self.data
         ]
+
+
+# A company's page (companies/views.py) lists its latest figures, one table per metric, and
+# each chart's figures as a table: up to 200 rows and as many chart points, written here in
+# Python like the claims table's, not by the template engine tag by tag.
+def company_row(claim: Claim, shared: Shared) -> SafeString:
+    """One row of a company page's table: as of, figure, ≈ USD, verdict, sources, claim."""
+    period = f" ({escape(claim.period)})" if claim.period else ""
+    figure = escape(figure_text(claim.value, claim.unit, claim.qualifier, language=shared.language))
+    if claim.corrected_value is not None and claim.status == Status.INACCURATE:
+        right = gettext("right figure: %(figure)s") % {"figure": escape(corrected_figure(claim))}
+        figure = f'{figure}<br><span class="corrected">{right}</span>'
+    if claim.usd_value is not None:
+        usd = escape("≈ " + figure_text(claim.usd_value, "USD", digits=3, language=shared.language))
+    elif claim.is_money:
+        usd = f'<span class="no-rate">{shared.no_rate}</span>'
+    else:
+        usd = f'<span aria-hidden="true">—</span><span class="vh">{shared.not_money}</span>'
+    return mark_safe(  # noqa: S308 - every part is escaped or our own markup
+        f"<td>{shared.as_of(claim)}{period}</td>"
+        f'<td class="num">{figure}</td>'
+        f'<td class="num">{usd}</td>'
+        f"<td>{shared.badge(claim.status)}</td>"
+        f'<td class="num">{claim.n_sources}</td>'
+        f"<td>{shared.claim_link(claim.pk)}</td>"
+    )
+
+
+def chart_point_row(point, shared: Shared) -> SafeString:
+    """One row of a chart's figures as a table (a companies.charts.Point): when, figure, claim."""
+    return mark_safe(  # noqa: S308 - every part is escaped or our own markup
+        f"<td>{escape(point.when)}</td>"
+        f'<td class="num">{escape(point.label)}</td>'
+        f"<td>{shared.claim_link(point.claim.pk)}</td>"
+    )

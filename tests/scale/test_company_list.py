@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from companies import views
+from companies.models import CompanyQuerySet
 from tests.factories import CompanyFactory, PublishedClaimFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +50,20 @@ def test_company_list_queries_do_not_grow(client, monkeypatch, django_assert_num
         assert client.get("/companies/?letter=C").status_code == 200
     with django_assert_num_queries(3):  # the list of companies now comes from the cache
         assert client.get("/companies/").status_code == 200
+
+
+def test_figure_counts_come_from_the_claims_counts_when_cached_and_are_the_same(
+    client, monkeypatch
+):
+    companies_named("Alpha AI", "Beta Labs")
+    alpha = PublishedClaimFactory(company__name="Alpha Two").company
+    PublishedClaimFactory(company=alpha)
+    counted = client.get("/companies/").content.decode()  # each company's claims counted
+    assert "2 published figures" in counted
+    client.get("/claims/")  # /claims/'s counts (every company's) now in the cache
+    with monkeypatch.context() as patch:
+        patch.setattr(CompanyQuerySet, "with_figure_counts", lambda qs: pytest.fail("counted"))
+        assert client.get("/companies/").content.decode() == counted
+    PublishedClaimFactory(company=alpha)  # a new version: new counts
+    client.get("/claims/")
+    assert "3 published figures" in client.get("/companies/").content.decode()
