@@ -263,6 +263,12 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             fields += [name for name in ClaimForm.Meta.fields if name not in fields]
         return fields
 
+    def get_inlines(self, request, obj):
+        """A claim not yet saved has no discussion (its comments cannot even be read)."""
+        if obj is None:
+            return [inline for inline in self.inlines if inline is not CommentInline]
+        return self.inlines
+
     def get_inline_instances(self, request, obj=None):
         inlines = super().get_inline_instances(request, obj)
         if obj is not None and obj.is_public and obj.pending_change() is not None:
