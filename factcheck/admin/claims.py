@@ -30,7 +30,7 @@ from .filters import (
     SecondaryOnlyFilter,
     StanceConflictFilter,
 )
-from .forms import ClaimForm, VerdictForm
+from .forms import ClaimForm, RetractionForm, VerdictForm
 from .rendering import RENDERER
 from .resources import ClaimResource
 from .revisions import revision_differences
@@ -445,8 +445,8 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
     @admin.action(description="Unpublish (retract)…", permissions=["publish"])
     def unpublish(self, request, queryset):
         claims = list(queryset)
-        reason = request.POST.get("reason", "").strip()
-        if "confirmed" in request.POST and reason:
+        form = RetractionForm(request.POST if "confirmed" in request.POST else None)
+        if form.is_valid():
             apply_to_each(
                 self,
                 request,
@@ -454,7 +454,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
                 services.unpublish_claim,
                 "unpublished",
                 user=request.user,
-                reason=reason,
+                reason=form.cleaned_data["reason"],
             )
             return None
         return confirm_page(
@@ -467,7 +467,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             "your reason and today's date instead of the verdict.",
             button="Unpublish",
             reason_label="Reason, for readers",
-            reason_error="Say why, for readers." if "confirmed" in request.POST else "",
+            reason_error=form.error_text(),
         )
 
     @admin.action(description="Give verdict…", permissions=["verdict"])
@@ -581,8 +581,8 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
 
     def unpublish_view(self, request, pk):
         claim, back = self._one(request, pk, self.has_publish_permission(request))
-        reason = request.POST.get("reason", "").strip()
-        if request.method == "POST" and reason:
+        form = RetractionForm(request.POST if request.method == "POST" else None)
+        if form.is_valid():
             apply_to_each(
                 self,
                 request,
@@ -591,7 +591,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
                 "unpublished",
                 single=True,
                 user=request.user,
-                reason=reason,
+                reason=form.cleaned_data["reason"],
             )
             return HttpResponseRedirect(back)
         return confirm_page(
@@ -604,7 +604,7 @@ class ClaimAdmin(ClaimCSVAdminMixin, SimpleHistoryAdmin):
             "reason and today's date instead of the verdict.",
             button="Unpublish",
             reason_label="Reason, for readers",
-            reason_error="Say why, for readers." if request.method == "POST" else "",
+            reason_error=form.error_text(),
             single=claim,
         )
 

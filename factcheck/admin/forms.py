@@ -280,3 +280,13 @@ class VerdictForm(forms.Form):
     def clean_corrected_value(self):
         figure = self.cleaned_data.get("corrected_value")
         return figure.value if figure is not None else None
+
+
+class RetractionForm(forms.Form):
+    """Why a claim is unpublished, for readers. A CharField, as each of the verdict form's
+    texts: Django's rule refuses a NUL (the database cannot store one) and blank text."""
+
+    reason = forms.CharField(error_messages={"required": "Say why, for readers."})
+
+    def error_text(self) -> str:
+        return " ".join(self.errors.get("reason", []))
