@@ -3,14 +3,16 @@
 Kept outside the factcheck.admin package: importing the site class must not register
 ModelAdmins while Django is still building the default site.
 
-The site also keeps odd addresses away from every changelist it serves (`ListGuard`, given
-to each ModelAdmin as it is registered, Django's own User admin included): a NUL byte the
-database refuses, a year 0 or a month 13, a selection that is not a row's id. Each is put
-right with a message instead of reaching the database as a server error.
+The site also keeps odd requests away from every ModelAdmin it serves (`ListGuard`, given
+to each as it is registered, Django's own User admin included): a NUL byte the database
+refuses, a year 0 or a month 13, a selection that is not a row's id, an add page prefilled
+with a company that is not an id. Each is put right with a message instead of reaching
+the database as a server error.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections, models, router
 from django.http import HttpResponseRedirect, JsonResponse
 
@@ -155,25 +157,57 @@ def odd_list_params(query, hierarchy: str | None = None) -> list[str]:
     ]
 
 
-def selection_ok(model, values: list[str]) -> bool:
-    """Whether the ids an action was posted with can all be ids of `model`'s rows."""
+def keys_ok(key, values: list[str]) -> bool:
+    """Whether `values` can all be values of the key field `key` (an id: digits in its range)."""
     if any("\x00" in value for value in values):
         return False
-    pk = model._meta.pk
-    while pk.remote_field is not None:  # a one-to-one key: the other model's
-        pk = pk.target_field
-    if not isinstance(pk, models.IntegerField | models.AutoField):
+    while key.remote_field is not None:  # a one-to-one key: the other model's
+        key = key.target_field
+    if not isinstance(key, models.IntegerField | models.AutoField):
+        try:
+            for value in values:
+                key.to_python(value)
+        except ValidationError:
+            return False
         return True
-    ops = connections[router.db_for_read(model)].ops
-    low, high = ops.integer_field_range(pk.get_internal_type())
+    ops = connections[router.db_for_read(key.model)].ops
+    low, high = ops.integer_field_range(key.get_internal_type())
     low = 0 if low is None else max(low, 0)
     high = 2**63 - 1 if high is None else high
     return all(_number_in(value, low, high) for value in values)
 
 
+def selection_ok(model, values: list[str]) -> bool:
+    """Whether the ids an action was posted with can all be ids of `model`'s rows."""
+    return keys_ok(model._meta.pk, values)
+
+
+def initial_ok(field, value: str | list[str]) -> bool:
+    """Whether `value`, from an add page's address, can prefill `field`: a NUL never can
+    (no form field takes one); a relation's must be keys of its rows, which its widget
+    looks up as the page is drawn. Blank is no value at all, and fine."""
+    values = [one for one in (value if isinstance(value, list) else [value]) if one != ""]
+    if any("\x00" in one for one in values):
+        return False
+    return keys_ok(field.target_field, values) if field.is_relation else True
+
+
+def odd_initial(model, initial: dict) -> list[str]:
+    """The names of `initial`'s fields of `model` that its values cannot prefill."""
+    odd = []
+    for name, value in initial.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue  # not a field (`_changelist_filters`, `_popup`): the form ignores it
+        if not initial_ok(field, value):
+            odd.append(name)
+    return odd
+
+
 class ListGuard:
     """Before any changelist runs: its address and its action's selection are checked
-    (and the id of a history page).
+    (and the id of a history page, and the values an add page is prefilled with).
 
     A parameter the list cannot use is left out, and the list shown again without it, with
     a message (the way the claims list always did); an action posted with a selection that
@@ -204,6 +238,21 @@ class ListGuard:
                 )
                 return HttpResponseRedirect(request.get_full_path())
         return super().changelist_view(request, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        """An add page's fields prefilled from its address, less the values that cannot be
+        theirs (`?company=abc`), with a message naming them."""
+        initial = super().get_changeform_initial_data(request)
+        odd = odd_initial(self.model, initial)
+        if odd:
+            for name in odd:
+                del initial[name]
+            self.message_user(
+                request,
+                f"Left out what the address could not fill in: {', '.join(odd)}.",
+                messages.WARNING,
+            )
+        return initial
 
     # The history pages read their row by the id in the address; Django's own pages say
     # "no such claim" for an id that is not one, and so do these (django-simple-history's
