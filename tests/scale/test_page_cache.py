@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver
 
 from factcheck import services
-from factcheck.caching import public_version
+from factcheck.caching import public_version, version_number
 from factcheck.middleware import LOCAL_PAGES, LocalPages, public_paths
 from factcheck.models import Status
 from tests.factories import PublishedClaimFactory, SourceFactory, VerdictClaimFactory
@@ -217,5 +217,5 @@ def test_the_version_query_opens_a_dropped_connection_again(settings):
     connection.connection.close()  # as when the server restarted between two requests
     connection.health_check_enabled, connection.health_check_done = True, False
     with CaptureQueriesContext(connection) as queries:
-        assert public_version().isdigit()
+        assert version_number(public_version()) >= 1
     assert len(queries) == 1  # no SELECT 1 before it: the version query is the check
