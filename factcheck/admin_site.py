@@ -6,14 +6,15 @@ ModelAdmins while Django is still building the default site.
 The site also keeps odd requests away from every ModelAdmin it serves (`ListGuard`, given
 to each as it is registered, Django's own User admin included): a NUL byte the database
 refuses, a year 0 or a month 13, a selection that is not a row's id, an add page prefilled
-with a company that is not an id. Each is put right with a message instead of reaching
-the database as a server error.
+with a company that is not an id, an inline posted with 10^20 forms. Each is put right with
+a message instead of reaching the database as a server error or keeping a worker busy.
 """
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connections, models, router
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 from django.http import HttpResponseRedirect, JsonResponse
 
 from factcheck.models import Claim, Status
@@ -205,9 +206,50 @@ def odd_initial(model, initial: dict) -> list[str]:
     return odd
 
 
+# The blank forms one post may add to an inline (the desk draws one; JavaScript's "Add
+# another" adds one a click): more is not a person at a page.
+MAX_NEW_FORMS = 100
+
+
+class FormCountGuard:
+    """An inline formset that builds no forms when its management form's counts are not
+    ones a page could have sent, and says so.
+
+    Django builds min(TOTAL_FORMS, absolute_max) forms (2,000 by default) before it finds
+    "too many", and the admin then draws each of them again under the error: half a minute
+    of a worker for `sources-TOTAL_FORMS=99999999999999999999`.
+    """
+
+    def counts_ok(self) -> bool:
+        counts = self.management_form.cleaned_data
+        total, initial = counts.get(TOTAL_FORM_COUNT, 0), counts.get(INITIAL_FORM_COUNT, 0)
+        if min(total, initial) < 0 or total - initial > MAX_NEW_FORMS:
+            return False
+        # The rows a page drew are rows there are (read anyway to edit them; none when adding).
+        return initial == 0 or initial <= len(self.get_queryset()) + MAX_NEW_FORMS
+
+    def total_form_count(self):
+        if self.is_bound and not self.counts_ok():
+            return 0
+        return super().total_form_count()
+
+    def full_clean(self):
+        super().full_clean()
+        if self.is_bound and not self.counts_ok():
+            self._non_form_errors.append(
+                ValidationError(
+                    f"This page sent more {self.model._meta.verbose_name_plural} than it "
+                    f"could have drawn (at most {MAX_NEW_FORMS} new ones are taken at a time), "
+                    "so nothing was saved: reload the page and make your change again.",
+                    code="too_many_forms",
+                )
+            )
+
+
 class ListGuard:
     """Before any changelist runs: its address and its action's selection are checked
-    (and the id of a history page, and the values an add page is prefilled with).
+    (and the id of a history page, the values an add page is prefilled with, and the
+    number of forms each of its inlines was posted with).
 
     A parameter the list cannot use is left out, and the list shown again without it, with
     a message (the way the claims list always did); an action posted with a selection that
@@ -238,6 +280,11 @@ class ListGuard:
                 )
                 return HttpResponseRedirect(request.get_full_path())
         return super().changelist_view(request, extra_context)
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        """Each inline's formset, counting its forms before it builds them (FormCountGuard)."""
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (FormCountGuard, formset), {}), inline
 
     def get_changeform_initial_data(self, request):
         """An add page's fields prefilled from its address, less the values that cannot be
