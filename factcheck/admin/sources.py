@@ -98,11 +98,44 @@ class SourceAdmin(SimpleHistoryAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
-        services.save_source(
+        written = services.save_source(
             source=obj,
             user=request.user,
             expected_claim_version=form.cleaned_data.get("seen_claim_version") if change else None,
         )
+        if written.pk != obj.pk:
+            # Its claim is published: the service wrote a copy on the claim's pending change.
+            # That row is the one the admin logs, names and goes to after saving.
+            obj.pk, obj.claim = written.pk, written.claim
+            request._factdesk_pending_source = True
+
+    def pending_message(self, request, source) -> None:
+        claim_url = reverse("admin:factcheck_claim_change", args=[source.claim_id])
+        self.message_user(
+            request,
+            format_html(
+                'The claim is published, so the source went to <a href="{}">its pending '
+                "change</a>: readers see it once someone else gives the change a verdict and a "
+                "publisher publishes it.",
+                claim_url,
+            ),
+            messages.WARNING,
+        )
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_factdesk_pending_source", False):
+            self.pending_message(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if not getattr(request, "_factdesk_pending_source", False):
+            return super().response_change(request, obj)
+        # Moved to a published claim: the source at this address was removed.
+        self.pending_message(request, obj)
+        response = super().response_change(request, obj)
+        if "_continue" in request.POST:
+            return HttpResponseRedirect(reverse("admin:factcheck_source_change", args=[obj.pk]))
+        return response
 
     def delete_model(self, request, obj):
         services.delete_source(source=obj, user=request.user)
