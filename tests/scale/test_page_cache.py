@@ -217,5 +217,5 @@ def test_the_version_query_opens_a_dropped_connection_again(settings):
     connection.connection.close()  # as when the server restarted between two requests
     connection.health_check_enabled, connection.health_check_done = True, False
     with CaptureQueriesContext(connection) as queries:
-        assert version_number(public_version()) >= 1
+        assert version_number(public_version()) >= 0  # a version read (0: a flushed desk)
     assert len(queries) == 1  # no SELECT 1 before it: the version query is the check
