@@ -157,7 +157,7 @@ def test_the_version_comes_from_the_primary_even_while_public_reads_use_the_repl
     assert version_number(public_version()) > version_number(before)
     with connections["replica"].cursor() as cursor:
         cursor.execute("SELECT number FROM factcheck_publicversion WHERE id = 1")
-        assert cursor.fetchone()[0] == int(before)
+        assert cursor.fetchone()[0] == version_number(before)
 
 
 @pytest.fixture
